@@ -1,0 +1,76 @@
+"""What the input is: which encoding its bytes are in, and whether it is HTML."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Bytes that never occur in text: NUL and most C0 controls. A few in the first
+# block mark a binary file (an image, a PDF, an archive).
+_BINARY_SAMPLE = 8192
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+class BinaryInput(ValueError):
+    """The bytes are not text."""
+
+
+def bom_encoding(data: bytes) -> str | None:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def is_binary(data: bytes) -> bool:
+    if bom_encoding(data):
+        return False
+    sample = data[:_BINARY_SAMPLE]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    return len(_CONTROL.findall(sample)) > max(2, len(sample) // 200)
+
+
+def decode(data: bytes, fallback: str = "cp1252") -> str:
+    """UTF-8 or UTF-16/32 with a BOM, then UTF-8, then `fallback` - never an error.
+
+    Raises BinaryInput for bytes that are not text at all.
+    """
+    enc = bom_encoding(data)
+    if enc:
+        return data[len(codecs.BOM_UTF8) if enc == "utf-8" else (4 if "32" in enc else 2):].decode(enc, "replace")
+    if is_binary(data):
+        raise BinaryInput("binary file (not text)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; "replace" keeps them from failing.
+        return data.decode(fallback, "replace")
+
+
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"</?(?:html|body|div|p|span|a|script|head|meta|article|section|br|li|ul|table)\b[^<>]{0,400}>", re.IGNORECASE)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+
+def looks_like_html(text: str, name: str | None = None) -> bool:
+    """HTML by name (.html, .htm, .xhtml) or by content: a doctype or <html>/<body>
+    at the start, or a high density of tags. "if x < y > z" stays text."""
+    if name and name.lower().endswith(HTML_SUFFIXES):
+        return True
+    head = text[:4096]
+    if _HTML_START.match(head.encode("utf-8", "replace")[:2048]):
+        return True
+    sample = text[:20000]
+    tags = len(_HTML_TAG.findall(sample))
+    return tags >= 5 and tags * 40 >= len(sample.split("\n"))

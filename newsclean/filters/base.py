@@ -1,0 +1,88 @@
+"""What a filter is, and the small vocabulary the filter modules share.
+
+A filter looks at the lines still kept and names the ones to take out. It never
+rewrites a line. Most filters judge one line at a time (`line_filter`); a few need
+the lines around it (a caption before its credit, a link list under a "Related"
+header) and write `select` themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from ..lines import Line
+
+Select = Callable[[Sequence[Line]], Iterable[int]]
+
+# Whole-line rules only look at lines up to this length: furniture is short, and a
+# bound on the length keeps every pattern's work per line constant, so a document
+# costs time linear in its size whatever the patterns are.
+SHORT = 200
+
+
+@dataclass(frozen=True)
+class Filter:
+    name: str
+    description: str
+    select: Select  # positions (into the kept lines it is given) to remove
+    # Texts this filter must take out whole. Lines starting with "= " are context:
+    # they are there for the filter to see and must be kept.
+    examples: tuple[str, ...] = ()
+    # Texts this filter must leave alone, every line.
+    counterexamples: tuple[str, ...] = ()
+
+
+def line_filter(
+    name: str,
+    description: str,
+    match: Callable[[str], bool],
+    *,
+    examples: Sequence[str] = (),
+    counterexamples: Sequence[str] = (),
+    max_chars: int = SHORT,
+) -> Filter:
+    """A filter that judges each line on its own text."""
+
+    def select(lines: Sequence[Line]) -> list[int]:
+        return [i for i, ln in enumerate(lines) if len(ln.text) <= max_chars and match(ln.text)]
+
+    return Filter(name, description, select, tuple(examples), tuple(counterexamples))
+
+
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_WORD = re.compile(r"\w+")
+BULLET = re.compile(r"^[*•·▪►◦‣–-] ")
+
+
+def key(text: str) -> str:
+    """A line reduced for comparison with a label: lower case, no bullet, no
+    punctuation or dashes around it, single spaces. "- Advertisement -" -> "advertisement"."""
+    return " ".join(_EDGE.sub("", text.casefold()).split())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_bullet(text: str) -> bool:
+    return BULLET.match(text) is not None
+
+
+def unbullet(text: str) -> str:
+    return text[2:] if BULLET.match(text) else text
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends like a sentence: a full stop, question or exclamation mark, maybe quoted."""
+    return text.rstrip("\"'”’»)]*").endswith((".", "!", "?", "…", "。", "！", "？"))
+
+
+def labels(*alternatives: str) -> re.Pattern[str]:
+    """A whole-key pattern from label alternatives (applied to `key(line)`)."""
+    return re.compile("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+
+
+def matches_key(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: pattern.fullmatch(key(text)) is not None

@@ -1,0 +1,134 @@
+"""Bylines, datelines and timestamps, contributor and contact lines.
+
+They are taken out of the body; the JSON result still lists them under `removed`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import ends_sentence, key, line_filter, words
+
+# "By Jane Doe", "Von Max Muster", "Par Jean Dupont", "Por ...", "Di ...", "Door ...",
+# "Oleh ...", "Автор: ..." - short, and ends no sentence.
+_BY = re.compile(
+    r"^(?:by|written by|words by|story by|von|par|por|di|door|oleh|autor|auteur|autore|author|"
+    r"автор|текст|reporting by|writing by|editing by|additional reporting by|compiled by)\b:?\s+\S",
+    re.IGNORECASE,
+)
+_CONTRIBUTED = re.compile(r"\bcontributed (?:reporting|to this (?:report|story|article))\b|^reporting by\b", re.IGNORECASE)
+_STAMP = re.compile(
+    r"^(?:published|updated|posted|last updated|last modified|first published|modified|created|"
+    r"veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado|"
+    r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|aktualizacja|"
+    r"diterbitkan|diperbarui|dipublikasikan|опубликовано|обновлено)\b",
+    re.IGNORECASE,
+)
+_AGO = re.compile(
+    r"^(?:\d+|an?|one) (?:second|minute|hour|day|week|month|year)s? ago$|^vor \d+ \w+$|^il y a \d+ \w+$|"
+    r"^hace \d+ \w+$|^há \d+ \w+$|^\d+ \w+ fa$|^\d+ \w+ geleden$|^\d+ \w+ temu$|^\d+ \w+ (?:yang )?lalu$|"
+    r"^\d+ \w+ назад$",
+    re.IGNORECASE,
+)
+_DATE_WORDS = frozenset(
+    """
+    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
+    august september october november december mon tue wed thu fri sat sun monday tuesday
+    wednesday thursday friday saturday sunday am pm a p m at on est edt cst cdt pst pdt gmt
+    utc bst cet cest et pt ct ist jst aest
+    januar februar märz april mai juni juli oktober dezember montag dienstag mittwoch donnerstag
+    freitag samstag sonntag um uhr
+    janvier février mars avril juin juillet août septembre octobre novembre décembre lundi mardi
+    mercredi jeudi vendredi samedi dimanche le à h
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    lunes martes miércoles jueves viernes sábado domingo de del las a hs
+    janeiro fevereiro março maio junho julho setembro outubro dezembro segunda terça quarta
+    quinta sexta feira sábado domingo às
+    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì
+    mercoledì giovedì venerdì sabato domenica alle ore
+    januari februari maart mei augustus oktober maandag dinsdag woensdag donderdag vrijdag
+    zaterdag zondag om uur
+    stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada
+    grudnia poniedziałek wtorek środa czwartek piątek sobota niedziela o godz
+    mei agustus desember senin selasa rabu kamis jumat sabtu minggu pukul wib wita wit
+    января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+    понедельник вторник среда четверг пятница суббота воскресенье в г года
+    """.split()
+)
+_DATE_TOKEN = re.compile(r"[^\W\d_]+\.?|\d+")
+_EMAIL_OR_URL = re.compile(
+    r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?|@\w{2,30})$"
+)
+_CONTACT = re.compile(r"\b(?:may be reached at|can be reached at|email (?:him|her|them|me) at|follow (?:him|her|them|me) on)\b", re.IGNORECASE)
+
+
+def is_date_line(text: str) -> bool:
+    tokens = _DATE_TOKEN.findall(text.casefold())
+    if not tokens or len(tokens) > 12:
+        return False
+    digits = sum(t.isdigit() for t in tokens)
+    return digits > 0 and all(t.isdigit() or t.rstrip(".") in _DATE_WORDS for t in tokens)
+
+
+def _is_stamp_rest(rest: str) -> bool:
+    """What follows "Published"/"Updated": a date, a time, "3 hours ago"."""
+    rest = rest.strip(" :-–—,")
+    if not rest:
+        return True
+    if is_date_line(rest) or _AGO.match(key(rest)):
+        return True
+    return len(words(rest)) <= 6 and any(c.isdigit() for c in rest) and not ends_sentence(rest)
+
+
+def is_byline(text: str) -> bool:
+    n = len(words(text))
+    if _BY.match(text) and n <= 12 and not ends_sentence(text):
+        return True
+    if _BY.match(text) and n <= 30 and ";" in text and " by " in text.casefold():
+        return True  # "Reporting by A; Editing by B"
+    if _CONTRIBUTED.search(text) and n <= 30:
+        return True
+    stamp = _STAMP.match(text)
+    if stamp and _is_stamp_rest(text[stamp.end():]):
+        return True
+    if _AGO.match(key(text)):
+        return True
+    if _EMAIL_OR_URL.match(text):
+        return True
+    if _CONTACT.search(text) and n <= 40:
+        return True
+    return is_date_line(text)
+
+
+BYLINE = line_filter(
+    "byline",
+    "bylines, datelines, timestamps, contributor and contact lines (reported in JSON)",
+    is_byline,
+    max_chars=250,
+    examples=(
+        "By Jane Doe",
+        "Published 11:11 PM EST Nov 19, 2019",
+        "Updated 3 hours ago",
+        "Updated at 1:23 p.m.",
+        "20 Nov, 2019 05:47",
+        "November 20, 2019",
+        "sexta-feira, 22 de outubro de 2010 às 20:13",
+        "Reporting by Jane Doe; Editing by John Smith",
+        "Keith Smith contributed reporting from Hong Kong.",
+        "Von Anna Schmidt",
+        "Par Jean Dupont",
+        "Publié le 3 mars 2020 à 10h",
+        "Actualizado: 12 de marzo de 2020",
+        "22 listopada 2019",
+        "Diperbarui 3 jam yang lalu",
+        "12 ноября 2019, 14:35",
+        "jane.doe@example.com",
+        "twitter.com/janedoe",
+    ),
+    counterexamples=(
+        "By the end of the year, the company had hired 300 people.",
+        "Updated figures released on Monday showed inflation at 2.1%.",
+        "On March 3, 2020, the city declared an emergency.",
+        "Por primera vez en diez años, el desempleo bajó del 10%.",
+    ),
+)

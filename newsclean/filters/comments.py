@@ -1,0 +1,58 @@
+"""Comment sections and their forms: "Leave a reply", "Please enter your comment!",
+moderation notices."""
+
+from __future__ import annotations
+
+import re
+
+from .base import key, labels, line_filter
+
+_LABELS = labels(
+    r"comments?|\d+ comments?|no comments(?: yet)?|leave a (?:reply|comment)|post a comment|add a comment",
+    r"show comments|view comments|load comments|hide comments|comments are closed|join the (?:discussion|conversation)",
+    r"please enter your (?:comment|name here|email address here)|you have entered an incorrect email address.{0,30}",
+    r"write a comment|reply|cancel reply|be the first to comment|submit|post comment|sort by.{0,20}",
+    r"kommentare?|kommentar schreiben|kommentieren|commentaires?|laisser un commentaire|réagir",
+    r"comentarios?|deja un comentario|comentários?|deixe (?:um|seu) comentário|commenti|commento|lascia un commento",
+    r"reacties?|laat een reactie achter|reageer|komentarze?|dodaj komentarz|skomentuj",
+    r"komentar|tinggalkan komentar|tulis komentar|комментарии|комментарий|оставить комментарий|комментировать",
+)
+# A moderation or house-rules notice: it names comments and the rules they must follow.
+_COMMENT = re.compile(r"comment|kommentar|commentaire|comentári|comentario|comment|reacti|komentar|коммент", re.IGNORECASE)
+_RULES = re.compile(
+    r"moderat|approv|aprovad|aprobad|policy|guidelines|community (?:standards|rules)|house rules|"
+    r"regeln|richtlinien|règles|charte|reglas|normas|regras|regole|regels|zasad|regulamin|aturan|правил",
+    re.IGNORECASE,
+)
+
+
+def is_comment_furniture(text: str) -> bool:
+    if _LABELS.fullmatch(key(text)):
+        return True
+    return len(text) <= 180 and _COMMENT.search(text) is not None and _RULES.search(text) is not None
+
+
+COMMENTS = line_filter(
+    "comments",
+    "comment sections and forms: Leave a reply, Please enter your comment!, moderation notices",
+    is_comment_furniture,
+    max_chars=250,
+    examples=(
+        "Leave a reply",
+        "Please enter your comment!",
+        "Comments",
+        "12 Comments",
+        "ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.",
+        "Kommentare",
+        "Laisser un commentaire",
+        "Deja un comentario",
+        "Lascia un commento",
+        "Dodaj komentarz",
+        "Комментарии",
+    ),
+    counterexamples=(
+        "The minister declined to comment on the report.",
+        "Comments made by the senator drew criticism from both parties.",
+        "The comments section of the site was shut down in 2015 after the paper changed its policy on moderation, the editor wrote in a long post explaining the decision to readers who had used it for years.",
+    ),
+)

@@ -1,0 +1,65 @@
+"""Cookie and consent notices, copyright and terms lines."""
+
+from __future__ import annotations
+
+import re
+
+from .base import key, labels, line_filter
+
+_LABELS = labels(
+    r"accept|accept all|accept cookies|i agree|i accept|agree|got it|ok|okay|reject all|decline|manage (?:preferences|cookies|options)",
+    r"cookie (?:settings|policy|preferences)|privacy policy|privacy|terms of (?:service|use)|terms(?: (?:and|&) conditions)?",
+    r"all rights reserved|do not sell my (?:personal )?info(?:rmation)?|your privacy choices|ad choices|adchoices",
+    r"alle rechte vorbehalten|datenschutz|impressum|akzeptieren|tous droits réservés|mentions légales|accepter",
+    r"todos los derechos reservados|aceptar|política de privacidad|todos os direitos reservados|aceitar",
+    r"tutti i diritti riservati|accetta|accetto|alle rechten voorbehouden|accepteren|akceptuję|wszelkie prawa zastrzeżone",
+    r"hak cipta dilindungi undang-undang|setuju|все права защищены|принять|согласен",
+)
+_COOKIE = re.compile(r"cookie|куки", re.IGNORECASE)
+# A consent notice speaks for the site to the reader; an article about cookies does not.
+_CONSENT = re.compile(
+    r"\b(?:we use|this (?:web)?site|our (?:web)?site|you (?:agree|consent|accept)|by (?:continuing|using|clicking)|"
+    r"consent|accept|your (?:browsing|experience|privacy)|"
+    r"wir verwenden|diese (?:web)?seite|nous utilisons|ce site|utilizamos|este sitio|este site|usamos|"
+    r"utilizziamo|questo sito|wij gebruiken|deze (?:web)?site|używamy|ta strona|kami menggunakan|situs ini|"
+    r"мы используем|этот сайт|сайт использует)",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|&copy;)", re.IGNORECASE)
+_YEAR_OR_RIGHTS = re.compile(r"\b(?:1[89]|20)\d\d\b|rights reserved", re.IGNORECASE)
+_RECAPTCHA = re.compile(r"protected by recaptcha", re.IGNORECASE)
+
+
+def is_legal(text: str) -> bool:
+    if _LABELS.fullmatch(key(text)):
+        return True
+    if _COPYRIGHT.match(text) and len(text) <= 200 and (text[0] == "©" or _YEAR_OR_RIGHTS.search(text)):
+        return True
+    if _RECAPTCHA.search(text):
+        return True
+    return _COOKIE.search(text) is not None and _CONSENT.search(text) is not None
+
+
+LEGAL = line_filter(
+    "legal",
+    "cookie and consent notices, copyright and terms lines",
+    is_legal,
+    max_chars=400,
+    examples=(
+        "We use cookies to improve your experience on our site. By continuing you agree to our use of cookies.",
+        "Accept all",
+        "© 2019 Example Media Ltd. All rights reserved.",
+        "Copyright 2020 The Daily Bugle",
+        "Privacy Policy",
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+        "Wir verwenden Cookies, um Ihnen ein besseres Nutzungserlebnis zu bieten.",
+        "Nous utilisons des cookies pour améliorer votre expérience.",
+        "Utilizamos cookies para mejorar su experiencia.",
+        "Мы используем файлы cookie.",
+    ),
+    counterexamples=(
+        "Google will phase out third-party cookies in Chrome by 2024, the company said.",
+        "The bakery sold 4,000 cookies on its opening day.",
+        "Copyright law has not kept pace with the internet, the judge wrote.",
+    ),
+)

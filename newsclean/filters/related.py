@@ -1,0 +1,120 @@
+""""Read more", "Related", "More from ...", "Trending" headers and the teaser lists under them.
+
+A header is taken with the short teaser lines right under it (bullets, or short
+headline-like lines that do not end a sentence); the first line that reads like
+article prose ends the list. Inline pointers ("Related: ...", "Read more: ...")
+are taken on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..lines import Line
+from .base import Filter, is_bullet, key, labels, unbullet, words
+
+_HEADERS = labels(
+    # en
+    r"related|related (?:articles?|stories|story|posts?|content|news|coverage|links?|topics?|reading|videos?)",
+    r"read more|read next|read also|also read|more|more (?:stories|news|articles|videos|headlines)",
+    r"more (?:from|in|on|about) .{1,40}|.{1,40} more|more stories from .{1,40}",
+    r"you (?:may|might) also (?:like|enjoy|be interested in)|you may have missed|recommended(?: for you)?",
+    r"don't miss|do not miss|trending(?: now| news| stories)?|popular|most popular|most read|most viewed",
+    r"see also|editor'?s picks|top stories|latest(?: news| stories)?|what to read next|up next|next up",
+    r"further reading|recommended reading|in other news|also on .{1,30}|elsewhere on .{1,30}",
+    r"sponsored stories|around the web|from the web|promoted stories|suggested(?: articles)?",
+    # de fr es pt it nl pl id ru ja
+    r"mehr zum thema|lesen sie auch|das könnte sie auch interessieren|weitere artikel|auch interessant|meistgelesen",
+    r"(?:à )?lire aussi|à lire également|sur le même sujet|articles similaires|les plus lus|voir aussi",
+    r"lee también|te puede interesar|noticias relacionadas|más noticias|lo más leído|relacionado",
+    r"leia também|leia mais|veja também|notícias relacionadas|mais lidas|relacionadas",
+    r"leggi anche|potrebbe interessarti|articoli correlati|più letti|correlati",
+    r"lees ook|lees meer|gerelateerd|meer nieuws|meest gelezen",
+    r"czytaj (?:też|także|więcej)|zobacz (?:też|także)|polecane|najczęściej czytane|powiązane",
+    r"baca juga|baca selengkapnya|berita terkait|terkait|terpopuler|artikel terkait",
+    r"читайте также|читать далее|похожие (?:новости|статьи)|по теме|популярное|самое читаемое",
+    r"関連記事|こちらの記事も合わせてどうぞ",
+)
+# "Related: Title", "[Related: Title]", "Read more: Title", "Also on site.com Title".
+_INLINE = re.compile(
+    r"^\[?(?:related(?: post| article| story| coverage)?|read more|read also|also read|see also|"
+    r"more|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|leia também|"
+    r"leggi anche|lees ook|czytaj też|czytaj także|baca juga|читайте также)\s*[:：»>|-]\s*\S",
+    re.IGNORECASE,
+)
+_ALSO_ON = re.compile(r"^also on [\w-]+\.[a-z]{2,}\b", re.IGNORECASE)
+_READ_MORE_CTA = re.compile(r"^(?:read|see|watch) (?:more|the full story)\b.{0,60}\b(?:here|clicking)\b", re.IGNORECASE)
+
+_TEASER_MAX_WORDS = 16
+_LIST_MAX = 20
+
+
+def _is_header(text: str) -> bool:
+    return len(text) <= 60 and _HEADERS.fullmatch(key(text)) is not None
+
+
+def _is_teaser(line: Line) -> bool:
+    """A line of a teaser list: a bullet, or a short headline that ends no sentence."""
+    text = unbullet(line.text)
+    n = len(words(text))
+    if n == 0 or n > _TEASER_MAX_WORDS * 2:
+        return False
+    if is_bullet(line.text):
+        return True
+    # Teaser headlines may ask or exclaim; a full stop marks prose.
+    return n <= _TEASER_MAX_WORDS and not text.rstrip("\"'”’»)").endswith((".", "…"))
+
+
+def _is_inline(text: str) -> bool:
+    return len(text) <= 200 and bool(
+        _INLINE.match(text) or _ALSO_ON.match(text) or _READ_MORE_CTA.match(text)
+    )
+
+
+def select(lines: Sequence[Line]) -> list[int]:
+    out: list[int] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text
+        if _is_header(text):
+            out.append(i)
+            j = i + 1
+            while j < len(lines) and j - i <= _LIST_MAX and _is_teaser(lines[j]) and not _is_header(lines[j].text):
+                out.append(j)
+                j += 1
+            i = j
+            continue
+        if _is_inline(text):
+            out.append(i)
+        i += 1
+    return out
+
+
+RELATED = Filter(
+    "related",
+    "Read more, Related, More from ..., Trending headers and the teaser lists under them",
+    select,
+    examples=(
+        "Read more",
+        "Related",
+        "Related articles\n* Ten things we learned\n* Why it matters\n= The minister said on Tuesday that the plan would go ahead.",
+        "More from UK\n* First headline here\n* Second headline here",
+        "You may also like...\nWho will make the list in 2020?\nFans want the band back",
+        "Don't miss",
+        "Trending News\n* Video shows rescue",
+        "[Related: A headline about something]",
+        "Related post: Pickled Sprouts Recipe",
+        "Lesen Sie auch",
+        "À lire aussi : Le gouvernement recule",
+        "Leia também",
+        "Baca juga: Harga minyak naik",
+        "Читайте также",
+    ),
+    counterexamples=(
+        "Read more about the study in the journal Nature, the authors said.",
+        "More than 200 people attended the rally on Sunday.",
+        "Related research has shown similar effects in mice.",
+        "Trending upward, the index gained 2% over the week.",
+    ),
+)

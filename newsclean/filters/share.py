@@ -1,0 +1,91 @@
+"""Share and follow buttons: "Share this:", "* Facebook", "Copied!", "Sharing is caring!".
+
+A button list flattens to short lines made only of network names and share verbs;
+a line qualifies only when every word on it is one of those.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import key, labels, line_filter
+
+# Network names and button words. A line made only of these is a button row.
+_BUTTON_WORDS = frozenset(
+    """
+    share shares sharing tweet retweet pin it email e-mail mail print copy copied link url
+    facebook twitter x linkedin whatsapp telegram reddit pinterest flipboard mix tumblr
+    messenger vk vkontakte вконтакте одноклассники ok viber line pocket sms tiktok instagram
+    youtube threads bluesky mastodon xing weibo wechat snapchat google gmail outlook
+    comment comments save bookmark more sharethis addthis on via the article this story
+    teilen drucken kopieren partager imprimer copier compartir imprimir copiar compartilhar
+    compartilhe condividi stampa copia delen printen kopieer udostępnij drukuj kopiuj
+    bagikan cetak salin tautan surat elektronik lagi поделиться печать скопировать ссылку
+    """.split()
+)
+
+_PHRASES = labels(
+    r"share this(?: (?:article|story|post|page|video))?|share (?:on|via|to) \w+|share it|share article",
+    r"sharing is caring|link copied|copied to clipboard|copy link|copy url|get short url",
+    r"click to (?:share|email|print)(?: this)? (?:on|to|a link to a friend)?.*\(opens in new window\)",
+    r"click to (?:share|email|print).{0,60}",
+    r"(?:like|enjoy)(?:d)? this (?:story|article)\W+share it with (?:a|your) friends?",
+    r"follow (?:us|[\w.]+) on(?: [\w.]+)?(?: and [\w.]+)?",
+    r"share this on [\w.]+|tell a friend|send to a friend",
+    r"artikel teilen|diesen artikel teilen|folgen sie uns(?: auf [\w.]+)?",
+    r"partager (?:cet article|sur [\w.]+)|suivez-nous(?: sur [\w.]+)?",
+    r"compartir (?:este artículo|en [\w.]+)|síguenos(?: en [\w.]+)?",
+    r"compartilhe (?:esta matéria|este artigo)|siga-nos(?: no [\w.]+)?",
+    r"condividi (?:questo articolo|su [\w.]+)|seguici(?: su [\w.]+)?",
+    r"deel dit artikel|volg ons(?: op [\w.]+)?",
+    r"udostępnij (?:artykuł|na [\w.]+)|obserwuj nas(?: na [\w.]+)?",
+    r"bagikan artikel ini|ikuti kami(?: di [\w.]+)?",
+    r"поделиться в [\w.]+|подписывайтесь на нас в [\w.]+",
+)
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)?")
+
+
+def is_button_row(text: str) -> bool:
+    low = key(text)
+    if not low:
+        return False
+    if _PHRASES.fullmatch(low):
+        return True
+    tokens = _TOKEN.findall(low)
+    return 0 < len(tokens) <= 8 and all(t in _BUTTON_WORDS for t in tokens)
+
+
+SHARE = line_filter(
+    "share",
+    "share and follow buttons: Share this:, * Facebook, Copied!, Sharing is caring!",
+    is_button_row,
+    max_chars=120,
+    examples=(
+        "Share this:",
+        "* Facebook",
+        "* Twitter",
+        "Copied!",
+        "Sharing is caring!",
+        "Click to share on Twitter (Opens in new window)",
+        "Share this on WhatsApp",
+        "Follow us on Twitter",
+        "Like this story? Share it with a friend!",
+        "* Email",
+        "Tweet",
+        "Teilen",
+        "Partager",
+        "Compartir",
+        "Compartilhar",
+        "Condividi",
+        "Delen",
+        "Udostępnij",
+        "* Cetak",
+        "Поделиться",
+    ),
+    counterexamples=(
+        "Facebook shares fell 3% on Tuesday.",
+        "Twitter said it would remove the posts.",
+        "She shared the email with her lawyer.",
+        "Share prices rose sharply after the announcement.",
+    ),
+)

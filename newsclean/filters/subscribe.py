@@ -1,0 +1,104 @@
+"""Newsletter boxes, sign-up pitches, push-notification prompts, paywall and app nags.
+
+A pitch names what it sells (newsletter, inbox, subscription, notifications, the
+app) and speaks to the reader (you, your, our, now, here, an imperative). An
+article sentence about subscriptions is told in the third person and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import key, labels, line_filter
+
+_LABELS = labels(
+    r"subscribe(?: now| today| here)?|sign ?up(?: now| here| today)?|sign in|log ?in|register|join now",
+    r"newsletter|newsletters|get the newsletter|subscribe to (?:our|the) newsletters?",
+    r"already a subscriber\W*(?:(?:log|sign) ?in(?: here)?)?|become a member|subscriber exclusive|subscribers only",
+    r"(?:jetzt )?abonnieren|newsletter abonnieren|anmelden|registrieren",
+    r"s'abonner|abonnez-vous|je m'abonne|s'inscrire|inscrivez-vous",
+    r"suscríbete|suscribirse|regístrate|suscríbase",
+    r"assine(?: já)?|inscreva-se|assinar",
+    r"iscriviti|abbonati|registrati",
+    r"abonneer(?: nu)?|aanmelden|inschrijven",
+    r"zapisz się|subskrybuj|zarejestruj się|zaloguj się",
+    r"berlangganan|langganan|daftar|masuk",
+    r"подписаться|подпишитесь|войти|зарегистрироваться",
+)
+
+# What a pitch sells. Stems, matched at word starts in the case-folded line.
+_OFFER = re.compile(
+    r"\b(?:newsletter|inbox|subscri|sign(?:ing)? ?-?up|e-?mail alerts|push notifications|"
+    r"notifications|breaking news alerts|download (?:the|our) app|get the app|our app|"
+    r"(?:click|tap)(?:ing)? here|unlimited access|free trial|create a free account|"
+    r"posteingang|postfach|abonn|benachrichtigung|boîte de réception|inscri|"
+    r"boletín|bandeja de entrada|suscri|notificaci|caixa de entrada|assin|inscreva|"
+    r"notifica|casella di posta|iscriviti|abbona|nieuwsbrief|meldingen|"
+    r"skrzynk|zapisz się|subskryb|powiadomie|kotak masuk|berlangganan|langganan|notifikasi|"
+    r"рассылк|подпис|уведомлени)"
+)
+# How a pitch speaks to the reader.
+_ADDRESS = re.compile(
+    r"(?:^|\b)(?:you|your|our|us|now|here|today|free|don't miss|never miss|"
+    r"sie|ihr|ihre|jetzt|hier|kostenlos|unser|unsere|"
+    r"vous|votre|vos|nous|notre|ici|maintenant|gratuit|"
+    r"tu|tus|su|sus|nuestro|nuestra|aquí|ahora|gratis|"
+    r"seu|sua|nosso|nossa|aqui|agora|grátis|"
+    r"tuo|tua|vostro|nostro|nostra|qui|ora|"
+    r"je|jouw|uw|onze|ons|hier|nu|gratis|"
+    r"twój|twoja|nasz|nasza|naszego|tutaj|teraz|za darmo|"
+    r"anda|kami|sekarang|di sini|"
+    r"вы|вас|ваш|наш|нашу|сейчас|здесь|бесплатно)\b"
+)
+_IMPERATIVE = re.compile(
+    r"^(?:subscribe|sign up|sign in|get|join|download|click|tap|register|follow|enter|stay|"
+    r"want|like|support|never miss|don't miss|receive|melden|abonnieren|hol|"
+    r"abonnez|inscrivez|recevez|suscríbete|regístrate|recibe|assine|inscreva|receba|"
+    r"iscriviti|abbonati|ricevi|abonneer|meld|ontvang|zapisz|subskrybuj|otrzymuj|"
+    r"dapatkan|daftar|ikuti|подпишитесь|подписывайтесь|получайте)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def is_pitch(text: str) -> bool:
+    low = key(text)
+    if _LABELS.fullmatch(low):
+        return True
+    if len(text) > 300 or len(_SENTENCE_END.findall(text)) > 3:
+        return False
+    if not _OFFER.search(low):
+        return False
+    return bool(_IMPERATIVE.match(low) or _ADDRESS.search(low))
+
+
+SUBSCRIBE = line_filter(
+    "subscribe",
+    "newsletter boxes, sign-up pitches, push-notification prompts, paywall and app nags",
+    is_pitch,
+    max_chars=300,
+    examples=(
+        "Subscribe to our newsletter",
+        "Sign up here to get the latest news, updates and special offers delivered directly to your inbox.",
+        "Get real time updates directly on you device, subscribe now.",
+        "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+        "Sign Up",
+        "CLICK HERE TO GET THE APP",
+        "Already a subscriber? Log in",
+        "Melden Sie sich jetzt für unseren Newsletter an!",
+        "Inscrivez-vous à notre newsletter",
+        "Suscríbete a nuestro boletín",
+        "Assine a nossa newsletter",
+        "Iscriviti alla nostra newsletter",
+        "Meld je aan voor onze nieuwsbrief",
+        "Zapisz się do naszego newslettera",
+        "Berlangganan newsletter kami sekarang",
+        "Подпишитесь на нашу рассылку",
+    ),
+    counterexamples=(
+        "The company said subscriptions rose 4% in the quarter.",
+        "Netflix added 2.4 million subscribers, the company said on Tuesday.",
+        "Die Zahl der Abonnenten stieg im Jahr 2019 um zwölf Prozent.",
+        "Le journal a perdu 10 000 abonnés en un an.",
+        "Число подписчиков выросло на 10%.",
+    ),
+)

@@ -1,0 +1,56 @@
+"""The line model: how raw text becomes numbered, normalised lines.
+
+One model for every kind of line break: str.splitlines() splits on \\n, \\r, \\r\\n,
+\\x0b, \\x0c, \\x1c-\\x1e, \\x85, U+2028 and U+2029, so a line number means the same
+thing whatever produced the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+# Control characters (C0 except tab, DEL, C1), lone surrogates, zero-width marks and
+# bidi controls never carry article text; they are dropped. The BOM (U+FEFF) as well.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_SPACE = re.compile(r"[^\S\n]+")
+# A list bullet at the start of a line, with the stray whitespace after it.
+_BULLET = re.compile(r"^([*•·▪►◦‣–-])[^\S\n]+")
+
+
+class Line(NamedTuple):
+    number: int  # 1-based position in the input
+    text: str  # normalised: NFC, invisible characters dropped, outer whitespace stripped
+    gap: bool  # one or more blank lines stood right before it
+
+
+def normalise(raw: str) -> str:
+    text = _INVISIBLE.sub("", raw)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    text = text.strip()
+    m = _BULLET.match(text)
+    if m:
+        text = m.group(1) + " " + text[m.end():]
+    # Tabs and non-breaking spaces become plain spaces; alignment runs are kept.
+    if "\t" in text or "\xa0" in text:
+        text = text.replace("\t", " ").replace("\xa0", " ")
+    return text
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every non-blank line of `text`, numbered from 1 as the input has them."""
+    out: list[Line] = []
+    gap = False
+    for number, raw in enumerate(text.splitlines(), 1):
+        norm = normalise(raw)
+        if not norm:
+            gap = True
+            continue
+        out.append(Line(number, norm, gap))
+        gap = False
+    return out
