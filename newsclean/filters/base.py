@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
 from ..lines import Line
@@ -51,15 +52,25 @@ def line_filter(
     return Filter(name, description, select, tuple(examples), tuple(counterexamples))
 
 
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_WORD_CHAR = re.compile(r"[^\W_]")
 _WORD = re.compile(r"\w+")
 BULLET = re.compile(r"^[*•·▪►◦‣–-] ")
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """A line reduced for comparison with a label: lower case, no bullet, no
-    punctuation or dashes around it, single spaces. "- Advertisement -" -> "advertisement"."""
-    return " ".join(_EDGE.sub("", text.casefold()).split())
+    punctuation or dashes around it, single spaces. "- Advertisement -" -> "advertisement".
+
+    Two forward searches (one on the reversed text) find the first and last letter
+    or digit, so the cost is linear in the line's length whatever it holds.
+    """
+    low = text.casefold()
+    first = _WORD_CHAR.search(low)
+    if first is None:
+        return ""
+    end = len(low) - _WORD_CHAR.search(low[::-1]).start()
+    return " ".join(low[first.start() : end].split())
 
 
 def words(text: str) -> list[str]:
