@@ -29,11 +29,16 @@ def clean(text: str, config: Config = DEFAULT) -> Result:
     removed: list[Removal] = []
     title: str | None = None
     span: tuple[int, int] | None = None
+    meta: dict[str, object] = {}
 
     if config.mode != "article" and region.NAME not in config.disabled:
         found = region.locate(lines, force=config.mode == "page")
         if found is not None:
-            span = (lines[found.start].number, lines[found.end].number)
+            # A whole page: say whether an article stood out in it. Without one
+            # every line goes, rather than a listing passed off as an article.
+            meta["article_found"] = not found.empty
+            if not found.empty:
+                span = (lines[found.start].number, lines[found.end].number)
             if found.title is not None:
                 title = lines[found.title].text
             for i, line in enumerate(lines):
@@ -54,6 +59,7 @@ def clean(text: str, config: Config = DEFAULT) -> Result:
         paragraphs=tuple(line.text for line in kept),
         removed=tuple(removed),
         region=span,
+        meta=meta,
     )
 
 

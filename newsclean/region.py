@@ -2,12 +2,21 @@
 
 `locate` decides whether the lines are a whole page (menus, footers and the article
 somewhere between) and, if so, where the article region is.
+
+Each line gets a value from what plain text still shows: prose lines (long, ending
+like a sentence, dense in a language's function words) count for their length;
+short, link-like, bulleted or Title Case lines count against. Runs of such lines
+cost more than their parts, so a caption or an ad slot inside the article is
+bridged while a menu or a teaser list is not. The region is the stretch with the
+highest total (a maximum-sum segment, one pass over the lines).
 """
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple, Sequence
 
+from .filters.base import ends_sentence, is_bullet, words
 from .lines import Line
 
 NAME = "region"
@@ -19,8 +28,192 @@ class Region(NamedTuple):
     end: int  # index of its last line (inclusive)
     title: int | None  # index of the headline just above it, if any
 
+    @property
+    def empty(self) -> bool:
+        """A whole page in which no article stands out (a listing, a front page)."""
+        return self.end < self.start
+
+
+NO_ARTICLE = Region(0, -1, None)
+
+# The most frequent function words of each language: prose is dense in them, menus
+# and headlines are not. A line is judged by the language the whole text is in.
+_FUNCTION_WORDS = {
+    "en": "the of and to a in is that for it was on with as he she be by at from his her are this have "
+          "has had not but or an they we were which will their been who would there its said after",
+    "de": "der die das und in den von zu mit ist im dem nicht ein eine des sich auf für als auch "
+          "es an er sie wie bei aus wird hat dass nach einem einer war sind noch werden oder",
+    "fr": "le la les de des du et à un une est en que qui dans pour pas sur au par il elle ne se "
+          "plus avec son sa ses ont été cette mais ou aux nous vous leur",
+    "es": "el la los las de del y en que a un una es por con para se no su al lo como más pero "
+          "sus le ha fue este esta ya entre cuando también son sobre",
+    "pt": "o a os as de do da dos das e em que um uma é por com para se não no na ao mais como "
+          "foi seu sua mas ele ela são também pelo pela entre",
+    "it": "il lo la i gli le di del della dei e in che un una è per con non si da al alla nel "
+          "nella sono ha come anche ma più suo sua questo questa",
+    "nl": "de het een en van in is dat op te met voor zijn niet aan er die door als ook bij om "
+          "was werd naar maar dan nog wordt heeft",
+    "pl": "i w na z się nie do to że jest o jak po za od ale przez jego jej tak już co dla oraz "
+          "są był była może",
+    "ru": "и в не на что с по как к из он она это за от так но его ее для же был была были то "
+          "бы уже или также при когда",
+    "id": "yang dan di ke dari untuk dengan ini itu dalam tidak akan pada adalah juga oleh ada "
+          "karena sebagai atau bisa telah sudah mereka kami",
+    "tr": "ve bir bu da de için ile olarak çok daha gibi ama en olan kadar sonra ancak ise her "
+          "değil var",
+    "sv": "och i att det som en på är av för med till den har de inte om ett han hon var men "
+          "från vi så kan sig",
+}
+_WORD_SETS = {lang: frozenset(ws.split()) for lang, ws in _FUNCTION_WORDS.items()}
+
+_DIGITS = re.compile(r"\d")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
 
 def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
-    """The article region of a whole-page dump, or None when the text is already
-    just the article (or, with force, when no region stands out)."""
+    """The article region of a whole-page dump, NO_ARTICLE for a page in which none
+    stands out, or None when the text is already just the article (never with force)."""
+    if not lines:
+        return None
+    function_words = _language_words(lines)
+    values = [_value(line, function_words) for line in lines]
+    best = _best_segment(values)
+    if best is None:
+        return NO_ARTICLE if force or _is_page(lines, values, None) else None
+    start, end = best
+    if not force and not _is_page(lines, values, best):
+        return None
+    if not _is_article(lines, values, start, end):
+        return NO_ARTICLE
+    return Region(start, end, _title(lines, start))
+
+
+def _language_words(lines: Sequence[Line]) -> frozenset[str]:
+    """The function words of the language the text's longer lines are in, or an
+    empty set when none of the known languages fits."""
+    counts = dict.fromkeys(_WORD_SETS, 0)
+    total = 0
+    for line in lines:
+        toks = words(line.text.casefold())
+        if len(toks) < 8:
+            continue
+        total += len(toks)
+        for tok in toks:
+            for lang, ws in _WORD_SETS.items():
+                if tok in ws:
+                    counts[lang] += 1
+    lang, hits = max(counts.items(), key=lambda kv: kv[1])
+    return _WORD_SETS[lang] if total and hits >= 0.15 * total else frozenset()
+
+
+def _size(text: str) -> float:
+    """Length in words; a run of CJK characters (written without spaces) counts a
+    word for every two characters."""
+    cjk = len(_CJK.findall(text))
+    return len(words(text)) + cjk / 2
+
+
+def _value(line: Line, function_words: frozenset[str]) -> float:
+    """Positive for a prose line (its length in words, scaled by how much it reads
+    like prose), negative for a line that reads like page furniture."""
+    text = line.text
+    size = _size(text)
+    bullet = is_bullet(text)
+    if size >= 8 and not bullet:
+        prose = _prose(text, function_words, size)
+        if prose >= 0.6:
+            return size * min(prose, 1.0)
+    cost = 1.0
+    if bullet:
+        cost += 1.0
+    if _DIGITS.search(text) and size <= 3:
+        cost += 0.5
+    return -cost
+
+
+def _prose(text: str, function_words: frozenset[str], size: float) -> float:
+    """How much a line reads like running text, about 0 to 1.2: a sentence end, the
+    language's function words (a neutral share when the language is unknown), length;
+    less for every token that holds a digit (phone numbers, dates, scores)."""
+    toks = words(text.casefold())
+    score = 0.5 if ends_sentence(text) else 0.15 if text.endswith((":", ",", ";")) else 0.0
+    if function_words and toks:
+        score += 0.5 * min(1.0, sum(t in function_words for t in toks) / len(toks) / 0.3)
+    else:
+        score += 0.3
+    if size >= 25:
+        score += 0.2
+    if toks:
+        score -= sum(1 for t in toks if _DIGITS.search(t)) / len(toks)
+    return score
+
+
+# A run of m non-prose lines costs (1 + (m - 1) / _RUN) times the sum of its lines'
+# costs: one caption or ad label is cheap to bridge, a menu of twenty links is not.
+_RUN = 3.0
+
+
+def _best_segment(values: Sequence[float]) -> tuple[int, int] | None:
+    """The maximum-sum stretch of lines (Kadane's algorithm over prose lines and
+    runs of non-prose lines), or None when no line reads as prose."""
+    best_sum, best = 0.0, None
+    cur_sum, cur_start = 0.0, -1
+    i, n = 0, len(values)
+    while i < n:
+        if values[i] > 0:
+            if cur_start < 0:
+                cur_sum, cur_start = 0.0, i
+            cur_sum += values[i]
+            if cur_sum > best_sum:
+                best_sum, best = cur_sum, (cur_start, i)
+            i += 1
+            continue
+        j, run = i, 0.0
+        while j < n and values[j] <= 0:
+            run += values[j]
+            j += 1
+        cur_sum += run * (1 + (j - i - 1) / _RUN)
+        if cur_sum <= 0:
+            cur_start = -1
+        i = j
+    return best
+
+
+def _is_page(lines: Sequence[Line], values: Sequence[float], best: tuple[int, int] | None) -> bool:
+    """Whole page or just the article? A page has many menu-like lines (short, no
+    digits, not prose) outside the best stretch: its menus, section lists and footers.
+    Lists inside an article (dates, scores, ingredients) mostly hold digits."""
+    start, end = best if best is not None else (len(lines), len(lines) - 1)
+    menu = 0
+    for i, (line, value) in enumerate(zip(lines, values)):
+        if value <= 0 and not start <= i <= end and _is_menu_like(line.text):
+            menu += 1
+    return menu >= _PAGE_MENU_LINES and menu >= 0.25 * len(lines)
+
+
+def _is_menu_like(text: str) -> bool:
+    return _size(text) <= 6 and not _DIGITS.search(text) and not ends_sentence(text)
+
+
+def _is_article(lines: Sequence[Line], values: Sequence[float], start: int, end: int) -> bool:
+    """Enough prose to be an article rather than a few teasers."""
+    prose = [v for v in values[start : end + 1] if v > 0]
+    return len(prose) >= 2 and sum(prose) >= 50
+
+
+_TITLE_LOOKBACK = 15
+# Fewer menu-like lines than this outside the article and the text is taken as
+# the article alone: a share bar and a tag list around an article are not a page.
+_PAGE_MENU_LINES = 24
+
+
+def _title(lines: Sequence[Line], start: int) -> int | None:
+    """The headline just above the region: the nearest short line above it that
+    reads like a headline (a few words, no sentence end, no bullet, few digits)."""
+    for i in range(start - 1, max(-1, start - 1 - _TITLE_LOOKBACK), -1):
+        text = lines[i].text
+        n = len(words(text))
+        if 4 <= n <= 30 and len(text) <= 200 and not is_bullet(text) and not ends_sentence(text) \
+                and len(_DIGITS.findall(text)) <= 4 and not text.endswith((":", ",", ";", "|")):
+            return i
     return None
