@@ -74,3 +74,46 @@ def looks_like_html(text: str, name: str | None = None) -> bool:
     sample = text[:20000]
     tags = len(_HTML_TAG.findall(sample))
     return tags >= 5 and tags * 40 >= len(sample.split("\n"))
+
+
+# <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">
+# and an XML declaration's encoding="x", within the first bytes as browsers look.
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""")
+_CHARSET_SNIFF = 4096
+# As browsers do (the WHATWG Encoding standard): Latin-1 and ASCII labels mean
+# windows-1252, and a UTF-16 label in an ASCII-compatible page means UTF-8.
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254",
+    "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8", "utf-32": "utf-8",
+    "x-sjis": "shift_jis", "gb2312": "gb18030", "gbk": "gb18030",
+    "x-user-defined": "cp1252", "unicode-1-1-utf-8": "utf-8", "utf8": "utf-8",
+}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding a page declares in its first 4 KB (<meta charset>, http-equiv,
+    or an XML declaration), as a Python codec name; None when it declares none
+    (or one Python does not know)."""
+    head = data[:_CHARSET_SNIFF]
+    m = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if not m:
+        return None
+    label = m.group(1).decode("ascii", "replace").strip().lower()
+    label = _CHARSET_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> str:
+    """An HTML page's bytes as text: a BOM, then the declared charset, then UTF-8,
+    then cp1252. Never an error: undecodable bytes become U+FFFD."""
+    if bom_encoding(data):
+        return decode(data)
+    declared = declared_charset(data)
+    if declared:
+        return data.decode(declared, "replace")
+    return decode(data)

@@ -1,29 +1,615 @@
-"""Saved HTML pages: find the article with readability-lxml, render it to lines
-with lxml, then run the same filters. The only module that imports lxml."""
+"""Saved HTML pages: find the article, render it to lines, then run the same filters.
+
+The only module that imports lxml and readability-lxml; both load lazily, on the
+first HTML input, so the plain-text path never pays for them.
+
+Steps:
+1. decode the bytes (detect.decode_html: BOM, <meta charset>, UTF-8, cp1252);
+2. parse with lxml's HTML parser in recover mode (malformed markup is repaired,
+   never refused);
+3. read the metadata (canonical URL, dates, authors, site name, language) from
+   meta tags, JSON-LD and <time>;
+4. prune what is never article text: scripts, styles, forms, navigation, asides,
+   iframes, hidden elements, captions, and elements whose class/id/role mark them
+   as ads, share bars, newsletter boxes or related lists;
+5. readability-lxml picks the article out of what is left; where it finds too
+   little (a short page, a listing), our own scoring of text-bearing blocks does;
+6. render the article's DOM to lines (headings, paragraphs, "* " list items,
+   block quotes, table rows) and run the filter pipeline over them (mode "article").
+
+Limits (what a hostile or broken page can cost):
+- MAX_MARKUP_BYTES (64 MiB) of markup at most; a larger page fails with
+  HTMLTooLarge. Memory stays within about ten times the markup size.
+- Nesting: libxml2 keeps elements down to 2,048 levels (huge_tree mode, so text at
+  300 levels survives). A page nested deeper is not dropped: its tags are
+  stripped and its text cleaned as flat text, block by block.
+- Entities: only HTML's own named and numeric entities are decoded. A DTD's
+  entity declarations are never expanded (no entity bomb), and nothing is loaded
+  from the network or the file system (no_network; no external DTD).
+- Script-only, empty or text-free pages give an empty result, not an error.
+- JSON-LD blocks larger than MAX_JSON_LD_BYTES are not read for metadata.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import replace
+from typing import Iterable, Iterator
 
+from .detect import decode_html
 from .model import Config, Result
 from .pipeline import clean
 
+MAX_MARKUP_BYTES = 64 * 1024 * 1024
+MAX_JSON_LD_BYTES = 1024 * 1024
+
+# Readability's article shorter than this (characters of rendered text) counts as
+# "too little": the page is short or a listing, and our own scoring gets a say.
+_MIN_ARTICLE_CHARS = 400
+
+
+class HTMLError(ValueError):
+    """An HTML input that cannot be cleaned; the message says why."""
+
+
+class HTMLTooLarge(HTMLError):
+    pass
+
+
+# ---------------------------------------------------------------- parsing
+
+_PARSER = None
+
+
+def _parser():
+    global _PARSER
+    if _PARSER is None:
+        from lxml import html as lxml_html
+
+        # huge_tree lifts libxml2's depth limit from 256 to 2,048 levels and its
+        # 10 MB cap on one text node; the size of the whole input is bounded by
+        # MAX_MARKUP_BYTES instead. HTML parsing never expands DTD entities.
+        _PARSER = lxml_html.HTMLParser(
+            encoding="utf-8",
+            remove_comments=True,
+            remove_pis=True,
+            no_network=True,
+            huge_tree=True,
+            default_doctype=False,
+        )
+    return _PARSER
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def parse(markup: str):
+    """The document's root element. Raises _TooDeep when libxml2 gave up on nesting."""
+    from lxml import etree, html as lxml_html
+
+    parser = _parser()
+    data = markup.encode("utf-8", "replace")
+    try:
+        root = lxml_html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError):
+        # Nothing at all to parse (only whitespace, or only a comment).
+        return None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise _TooDeep()
+    return root
+
+
+# ---------------------------------------------------------------- the entry point
+
 
 def clean_html(markup: bytes | str, config: Config) -> Result:
+    """Clean a saved HTML page: the article's text, its headline as the title, and
+    the page's metadata in `meta`. Raises HTMLError for a page beyond the limits."""
+    size = len(markup)
+    if size > MAX_MARKUP_BYTES:
+        raise HTMLTooLarge(
+            f"HTML page too large ({size:,} > {MAX_MARKUP_BYTES:,} bytes); save only the article, or pass --input text"
+        )
+    text = decode_html(markup) if isinstance(markup, bytes) else markup
+    article_config = replace(config, mode="article", keep_title=False)
+    try:
+        root = parse(text)
+    except _TooDeep:
+        result = clean(_flatten(text), article_config)
+        return replace(result, meta={"input_type": "html", "note": "nested too deeply to parse; cleaned as flat text"})
+    if root is None:
+        return Result(None, (), (), meta={"input_type": "html"})
+
+    meta = metadata(root)
+    title = headline(root, meta.pop("_title", None))
+    body = root.find("body")
+    if body is None:
+        body = root
+    prune(body)
+    lines = _article_lines(root, body)
+    lines = _drop_title_lines(lines, title)
+    result = clean("\n\n".join(lines), article_config)
+    return replace(result, title=title, meta={"input_type": "html", **meta})
+
+
+def _article_lines(root, body) -> list[str]:
+    """The article's lines: readability's pick, or ours where it finds too little."""
+    lines = render(_readability(root))
+    if _size(lines) >= _MIN_ARTICLE_CHARS:
+        return lines
+    ours = render(best_block(body))
+    return ours if _size(ours) > _size(lines) else lines
+
+
+def _size(lines: list[str]) -> int:
+    return sum(len(line) for line in lines)
+
+
+def _readability(root):
+    """readability-lxml's article element for the pruned page, or None."""
     from lxml import html as lxml_html
     from readability import Document
+    from readability.readability import Unparseable
 
-    if isinstance(markup, bytes):
-        from .detect import decode
+    try:
+        summary = Document(root).summary(html_partial=True)
+    except (Unparseable, ValueError, RecursionError):
+        return None
+    if not summary or not summary.strip():
+        return None
+    try:
+        return lxml_html.document_fromstring(summary.encode("utf-8", "replace"), parser=_parser()).find("body")
+    except Exception:  # lxml raises ParserError/XMLSyntaxError on an empty summary
+        return None
 
-        markup = decode(markup)
-    doc = Document(markup)
-    title = doc.short_title() or None
-    article = lxml_html.fromstring(doc.summary(html_partial=True))
-    blocks = []
-    for el in article.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"):
-        text = " ".join(el.text_content().split())
+
+# ---------------------------------------------------------------- pruning
+
+# Never article text, whatever they hold.
+_ALWAYS_DROP = frozenset(
+    """script style noscript template iframe frame frameset object embed applet svg math
+    canvas video audio source track map button select option optgroup textarea input
+    label dialog menu link meta head title base figcaption""".split()
+)
+# Page furniture by tag; kept (unwrapped) only when it holds most of the page's
+# text, as on sites that wrap the whole page in one <form> or <aside>.
+_FURNITURE_TAGS = frozenset("form nav aside footer figure".split())
+_FURNITURE_ROLES = frozenset(
+    "navigation complementary banner contentinfo search dialog alertdialog menu menubar toolbar tablist".split()
+)
+
+# Class/id tokens that mark furniture. Class names are written in English on most
+# sites whatever their language; the few local words here cover the common
+# non-English names (German "werbung"/"anzeige", Spanish "publicidad", French
+# "partage", Italian "correlati" ...). Matched against whole tokens of the class
+# or id, split at "-", "_", spaces and camelCase, so "ad-slot" and "adSlot" match
+# "ad" but "header", "shadow" and "download" do not.
+_MARKERS = frozenset(
+    """
+    ad ads adv advert adverts advertisement advertisements advertising adslot adunit adsense
+    adbox adblock adcontainer adwrapper dfp gpt doubleclick banner billboard leaderboard
+    skyscraper sponsor sponsored sponsors promo promoted promotion taboola outbrain
+    werbung anzeige publicidad publicite publicité pubblicita pubblicità reklama reclame
+    share shares sharing sharebar sharetools social socials sociallinks socialshare
+    addthis sharethis compartir partage partager teilen condividi
+    newsletter newsletters subscribe subscription subscriptions signup paywall
+    abonnement suscripcion suscríbete
+    related recommended recommendations recommend recirculation morestories readmore
+    popular trending mostread most-read relacionados relacionadas correlati verwandte
+    comments comment disqus breadcrumb breadcrumbs pagination pager
+    tags tagcloud taglist keywords topics
+    caption captions credit credits copyright
+    cookie cookies consent gdpr
+    modal popup overlay toolbar
+    """.split()
+)
+# Whole class names that hide an element from sighted readers (the text in them
+# is for screen readers: "Opens in a new window", "Share on ...").
+_HIDDEN_CLASSES = frozenset(
+    """hidden hide d-none is-hidden u-hidden sr-only sr-only-focusable visually-hidden
+    visuallyhidden screen-reader-text screenreader-only element-invisible offscreen
+    a11y-hidden""".split()
+)
+# Short elements that carry only the byline or the date.
+_META_MARKERS = frozenset("byline bylines author authors dateline timestamp date published".split())
+_META_MAX_CHARS = 200
+
+_TOKEN = re.compile(r"[A-Z]?[a-z\u00c0-\u024f]+|[A-Z]+(?![a-z])|\d+")
+_DISPLAY_NONE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
+
+
+def _tokens(value: str) -> set[str]:
+    out = set()
+    for part in re.split(r"[\s_\-:./]+", value):
+        if not part:
+            continue
+        out.add(part.lower())
+        out.update(t.lower() for t in _TOKEN.findall(part))
+    return out
+
+
+class _Markers:
+    """The verdict for each distinct class/id value, cached: pages repeat them."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, str | None] = {}
+
+    def __call__(self, value: str) -> str | None:
+        verdict = self._cache.get(value, "")
+        if verdict != "":
+            return verdict
+        verdict = None
+        if any(c in _HIDDEN_CLASSES for c in value.lower().split()):
+            verdict = "hidden"
+        else:
+            tokens = _tokens(value)
+            if tokens & _MARKERS:
+                verdict = "furniture"
+            elif tokens & _META_MARKERS:
+                verdict = "meta"
+        self._cache[value] = verdict
+        return verdict
+
+
+def prune(body) -> None:
+    """Drop, in place, every element that is never article text (see the module
+    docstring). Text after a dropped element (its tail) stays."""
+    from lxml import etree
+
+    # First what is never text, so the page's text size below is the visible one.
+    drop = []
+    for el in body.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            drop.append(el)  # a comment or processing instruction left by recovery
+        elif tag in _ALWAYS_DROP or _hidden(el):
+            drop.append(el)
+    _drop(drop)
+
+    page_chars = len(etree.tostring(body, method="text", encoding="unicode"))
+    guard = max(1000, page_chars // 3)
+    markers = _Markers()
+    drop = []
+    stack = list(reversed(body))
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        verdict = None
+        if tag in _FURNITURE_TAGS or el.get("role") in _FURNITURE_ROLES:
+            verdict = "furniture"
+        else:
+            for attr in ("class", "id"):
+                value = el.get(attr)
+                if value:
+                    verdict = markers(value)
+                    if verdict:
+                        break
+        if verdict is not None:
+            chars = len(el.text_content())
+            if verdict == "meta":
+                if chars <= _META_MAX_CHARS:
+                    drop.append(el)
+                    continue
+            elif verdict == "hidden" or chars < guard:
+                drop.append(el)
+                continue
+        stack.extend(reversed(el))
+    _drop(drop)
+
+
+def _hidden(el) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style) and _DISPLAY_NONE.search(style) is not None
+
+
+def _drop(elements: Iterable) -> None:
+    for el in elements:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+# ---------------------------------------------------------------- our own scoring
+
+_TEXT_BLOCKS = frozenset("p pre blockquote li td dd h2 h3 h4 div section article main".split())
+
+
+def best_block(body):
+    """The element holding the most paragraph text, with link-heavy text counted
+    for little: our fallback where readability finds too little. Each text block
+    credits its parent fully and its grandparent by half, as readability does,
+    but without readability's minimum lengths, so short pages still score."""
+    scores: dict = {}
+    for el in body.iter(*_TEXT_BLOCKS):
+        own = _own_text_len(el)
+        if own < 2:
+            continue
+        links = sum(len(a.text_content()) for a in el.iter("a"))
+        value = own * (1.0 - min(1.0, links / max(own, 1)) * 0.9)
+        parent = el.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0.0) + value
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0.0) + value / 2
+    if not scores:
+        return body
+    return max(scores.items(), key=lambda kv: kv[1])[0]
+
+
+def _own_text_len(el) -> int:
+    """Characters of text directly in `el` and its inline children."""
+    n = len((el.text or "").strip())
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in _INLINE:
+            n += len(" ".join(child.itertext()).strip())
+        n += len((child.tail or "").strip())
+    return n
+
+
+# ---------------------------------------------------------------- rendering
+
+_INLINE = frozenset(
+    """a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd mark q rp rt
+    ruby s samp small span strike strong sub sup time tt u var wbr nobr""".split()
+)
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_CELLS = frozenset(("td", "th"))
+_SPACE = re.compile(r"\s+")
+
+
+class _Lines:
+    """Collects rendered text: a line per block, inline text joined with spaces."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self._parts: list[str] = []
+        self._prefix = ""
+
+    def add(self, text: str | None) -> None:
         if text:
-            blocks.append(text)
-    result = clean("\n\n".join(blocks), replace(config, mode="article", keep_title=False))
-    return replace(result, title=title, meta={"input_type": "html"})
+            self._parts.append(text)
+
+    def prefix(self, marker: str) -> None:
+        self.flush()
+        self._prefix = marker
+
+    def flush(self) -> None:
+        line = _SPACE.sub(" ", "".join(self._parts)).strip()
+        self._parts = []
+        if line:
+            self.lines.append(self._prefix + line)
+            self._prefix = ""
+
+    def pre(self, text: str) -> None:
+        self.flush()
+        for raw in text.splitlines():
+            if raw.strip():
+                self.lines.append(raw.rstrip())
+
+
+def render(article) -> list[str]:
+    """The element's text as lines: one per heading, paragraph, list item ("* "),
+    block quote paragraph and table row (cells joined by " | "); a <br> ends a
+    line. Walks the tree with an explicit stack, so depth costs no recursion."""
+    if article is None:
+        return []
+    out = _Lines()
+    # (element, entering) pairs; on leaving, the element's tail follows it.
+    stack: list = [(article, True)]
+    root = article
+    while stack:
+        el, entering = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else ""
+        inline = tag in _INLINE
+        if entering:
+            if tag == "br":
+                out.flush()
+            elif tag == "pre":
+                out.pre("".join(el.itertext()))
+                if el is not root:
+                    out.add(el.tail)
+                continue
+            elif tag == "li":
+                out.prefix("* ")
+            elif tag in _CELLS:
+                if el.getprevious() is not None:
+                    out.add(" | ")
+            elif tag and not inline:
+                out.flush()
+            if tag == "br":
+                if el is not root:
+                    out.add(el.tail)
+                continue
+            if tag:
+                out.add(el.text)
+            stack.append((el, False))
+            stack.extend((child, True) for child in reversed(el))
+        else:
+            if tag and not inline and tag not in _CELLS:
+                out.flush()
+            if el is not root:
+                out.add(el.tail)
+    out.flush()
+    return out.lines
+
+
+def _flatten(markup: str) -> list[str] | str:
+    """A page too deeply nested to parse, as plain text: tags stripped, block tags
+    turned into line breaks, HTML's own entities decoded (never a DTD's)."""
+    import html as stdlib_html
+
+    text = re.sub(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>", " ", markup)
+    text = re.sub(r"(?i)<(?:/?(?:p|div|h[1-6]|li|tr|blockquote|section|article|pre|table|ul|ol)\b[^>]*|br\b[^>]*)>", "\n\n", text)
+    text = re.sub(r"<[^>]*>", "", text)
+    return stdlib_html.unescape(text)
+
+
+# ---------------------------------------------------------------- title
+
+
+def _text(el) -> str:
+    return _SPACE.sub(" ", el.text_content()).strip() if el is not None else ""
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+")
+
+
+def headline(root, meta_title: str | None) -> str | None:
+    """The page's headline: its <h1> (the one that best matches the meta title when
+    there are several), else the meta title, else <title> without the site name."""
+    page_title = meta_title or _text(root.find(".//title")) or None
+    h1s = [t for t in (_text(h) for h in root.iter("h1")) if 1 <= len(t) <= 300]
+    if h1s:
+        if page_title is None or len(h1s) == 1:
+            return h1s[0]
+        words = set(page_title.lower().split())
+        return max(h1s, key=lambda t: len(words & set(t.lower().split())))
+    if page_title is None:
+        return None
+    if meta_title:
+        return meta_title
+    parts = _TITLE_SEPARATORS.split(page_title)
+    return max(parts, key=len) if len(parts) > 1 else page_title
+
+
+def _drop_title_lines(lines: list[str], title: str | None) -> list[str]:
+    """The headline repeated at the top of the article is the title, not body."""
+    if not title:
+        return lines
+    key = _SPACE.sub(" ", title).strip().casefold()
+    head = [i for i, line in enumerate(lines[:5]) if line.casefold() == key]
+    return [line for i, line in enumerate(lines) if i not in head]
+
+
+# ---------------------------------------------------------------- metadata
+
+_META_KEYS = {
+    "url": ("og:url",),
+    "published": (
+        "article:published_time", "og:published_time", "article:published", "datepublished",
+        "date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
+        "dcterms.created", "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime",
+    ),
+    "authors": ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"),
+    "site_name": ("og:site_name", "application-name", "publisher"),
+    "language": ("og:locale", "content-language", "dc.language", "language"),
+    "_title": ("og:title", "twitter:title", "headline", "dc.title"),
+}
+_KEY_TO_FIELD = {k: f for f, keys in _META_KEYS.items() for k in keys}
+_ARTICLE_TYPES = re.compile(r"(?:News|Blog|Report|Scholarly|Tech|Opinion|Analysis|Review|Satirical)?Article|BlogPosting|Posting|Report|WebPage", re.I)
+
+
+def metadata(root) -> dict:
+    """Canonical URL, publication date, authors, site name and language, from
+    <link rel=canonical>, meta tags, JSON-LD and <time>, where the page has them.
+    (Also "_title", the meta title, for the headline.)"""
+    found: dict = {}
+
+    def put(name: str, value) -> None:
+        if name == "authors":
+            names = [a for a in (_clean_author(v) for v in _as_list(value)) if a]
+            if names and "authors" not in found:
+                found["authors"] = names
+        elif isinstance(value, str):
+            value = _SPACE.sub(" ", value).strip()
+            if value and name not in found:
+                found[name] = value
+
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel and link.get("href"):
+            put("url", link.get("href"))
+    for data in _json_ld(root):
+        for name, value in data:
+            put(name, value)
+    for m in root.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv") or "").strip().lower()
+        field = _KEY_TO_FIELD.get(key)
+        content = m.get("content")
+        if field and content:
+            if field == "authors" and content.startswith(("http://", "https://")):
+                continue  # article:author is often the author's profile URL
+            put(field, content)
+    if "published" not in found:
+        for t in root.iter("time"):
+            value = t.get("datetime") or (t.text or "")
+            if value.strip():
+                put("published", value)
+                break
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if lang:
+        found["language"] = lang.strip()
+    if "language" in found:
+        found["language"] = found["language"].replace("_", "-")
+    return found
+
+
+def _as_list(value) -> list:
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str) and value.count(",") and " and " not in value:
+        return [v for v in value.split(",")]
+    return [value]
+
+
+def _clean_author(value) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value)
+    if not isinstance(value, str):
+        return None
+    value = _SPACE.sub(" ", value).strip()
+    if not value or value.startswith(("http://", "https://")) or len(value) > 100:
+        return None
+    return re.sub(r"(?i)^by\s+", "", value)
+
+
+def _json_ld(root) -> Iterator[list[tuple[str, object]]]:
+    """(field, value) pairs from each article-like JSON-LD object on the page."""
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = script.text or ""
+        if not raw.strip() or len(raw) > MAX_JSON_LD_BYTES:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        for obj in _ld_objects(data):
+            kind = obj.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if not any(isinstance(k, str) and _ARTICLE_TYPES.fullmatch(k) for k in kinds):
+                continue
+            pairs: list[tuple[str, object]] = []
+            for key, name in (("datePublished", "published"), ("dateCreated", "published"),
+                              ("inLanguage", "language"), ("headline", "_title"), ("url", "url")):
+                if isinstance(obj.get(key), str):
+                    pairs.append((name, obj[key]))
+            if obj.get("author"):
+                pairs.append(("authors", obj["author"]))
+            publisher = obj.get("publisher")
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                pairs.append(("site_name", publisher["name"]))
+            yield pairs
+
+
+def _ld_objects(data, depth: int = 0) -> Iterator[dict]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _ld_objects(graph, depth + 1)
