@@ -7,12 +7,19 @@ Run (atheris is a development tool, not a dependency):
     .venv/bin/python fuzz/fuzz_bytes.py -max_len=65536 -timeout=10 /tmp/newsclean-fuzz
 
 Any exception other than BinaryInput is a finding, and so is output that cannot be
-written as UTF-8 or as JSON. libFuzzer saves the input as crash-<sha1> (slow ones,
-over -timeout seconds, as timeout-<sha1>); add each to tests/test_hostile.py.
+written as UTF-8 or as JSON. libFuzzer stops at the first finding and saves the
+input as crash-<sha1> (slow ones, over -timeout seconds, as timeout-<sha1>).
+
+For long runs, set FUZZ_FINDINGS=DIR: each distinct finding (exception type and
+the place it was raised) is saved once in DIR, with its traceback, and fuzzing
+goes on. Add each finding to tests/test_hostile.py once it is fixed.
 """
 
+import hashlib
 import json
+import os
 import sys
+import traceback
 
 import atheris
 
@@ -22,8 +29,11 @@ with atheris.instrument_imports(include=["newsclean"]):
     from newsclean.detect import BinaryInput
     from newsclean.render import as_dict, as_json, as_text
 
+FINDINGS = os.environ.get("FUZZ_FINDINGS")
+_seen: set[str] = set()
 
-def test_one_input(data: bytes) -> None:
+
+def check(data: bytes) -> None:
     try:
         result = clean_bytes(data, name=None)
     except BinaryInput:
@@ -33,6 +43,27 @@ def test_one_input(data: bytes) -> None:
     encoded = as_json(as_dict(result, "fuzz")).encode("utf-8")
     if json.loads(encoded)["paragraphs"] != list(result.paragraphs):
         raise AssertionError("JSON does not round-trip the paragraphs")
+
+
+def test_one_input(data: bytes) -> None:
+    if not FINDINGS:
+        check(data)
+        return
+    try:
+        check(data)
+    except Exception as e:
+        frame = traceback.extract_tb(e.__traceback__)[-1]
+        signature = f"{type(e).__name__}-{os.path.basename(frame.filename)}-{frame.lineno}"
+        if signature in _seen:
+            return
+        _seen.add(signature)
+        digest = hashlib.sha1(data).hexdigest()[:12]
+        base = os.path.join(FINDINGS, f"{signature}-{digest}")
+        with open(base + ".bin", "wb") as f:
+            f.write(data)
+        with open(base + ".txt", "w") as f:
+            f.write("".join(traceback.format_exception(e)))
+        print(f"FINDING {signature} -> {base}.bin", file=sys.stderr, flush=True)
 
 
 def main() -> None:
