@@ -17,6 +17,7 @@ import re
 from typing import NamedTuple, Sequence
 
 from .filters.base import ends_sentence, is_bullet, words
+from .filters.comments import is_comment_furniture
 from .lines import Line
 
 NAME = "region"
@@ -66,6 +67,15 @@ _FUNCTION_WORDS = {
 }
 _WORD_SETS = {lang: frozenset(ws.split()) for lang, ws in _FUNCTION_WORDS.items()}
 
+# A comment section's header ("12 Comments", "Leave a reply") ends the article:
+# no region reaches across it, however much prose the comments hold.
+_WALL = -1.0e9
+_ARTICLE_BEFORE_COMMENTS = 30
+_ARTICLE_WORDS = 40
+# Listing summaries run shorter than this on average; article paragraphs longer.
+_TEASER_WORDS = 30
+_ALONE = 0.5
+
 _DIGITS = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -76,14 +86,15 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
     if not lines:
         return None
     function_words = _language_words(lines)
-    values = [_value(line, function_words) for line in lines]
-    best = _best_segment(values)
+    raw = [_value(line, function_words) for line in lines]
+    values = _values(raw)
+    best = _choose(values)
     if best is None:
         return NO_ARTICLE if force or _is_page(lines, values, None) else None
     start, end = best
     if not force and not _is_page(lines, values, best):
         return None
-    if not _is_article(lines, values, start, end):
+    if not _is_article(raw, values, start, end):
         return NO_ARTICLE
     return Region(start, end, _title(lines, start))
 
@@ -113,11 +124,29 @@ def _size(text: str) -> float:
     return len(words(text)) + cjk / 2
 
 
+def _values(raw: Sequence[float]) -> list[float]:
+    """The values the region is chosen by. A prose line standing alone between
+    furniture lines counts half: teaser lists alternate a headline and a
+    one-paragraph summary, while an article's paragraphs mostly follow one another."""
+    out = []
+    for i, v in enumerate(raw):
+        if v > 0 and _alone(raw, i):
+            v *= _ALONE
+        out.append(v)
+    return out
+
+
+def _alone(raw: Sequence[float], i: int) -> bool:
+    return (i == 0 or raw[i - 1] <= 0) and (i + 1 == len(raw) or raw[i + 1] <= 0)
+
+
 def _value(line: Line, function_words: frozenset[str]) -> float:
     """Positive for a prose line (its length in words, scaled by how much it reads
     like prose), negative for a line that reads like page furniture."""
     text = line.text
     size = _size(text)
+    if size <= 6 and is_comment_furniture(text):
+        return _WALL
     bullet = is_bullet(text)
     if size >= 8 and not bullet:
         prose = _prose(text, function_words, size)
@@ -153,23 +182,41 @@ def _prose(text: str, function_words: frozenset[str], size: float) -> float:
 _RUN = 3.0
 
 
-def _best_segment(values: Sequence[float]) -> tuple[int, int] | None:
-    """The maximum-sum stretch of lines (Kadane's algorithm over prose lines and
-    runs of non-prose lines), or None when no line reads as prose."""
-    best_sum, best = 0.0, None
+def _choose(values: Sequence[float]) -> tuple[int, int] | None:
+    """The article's stretch. Comment-section headers split the page into parts;
+    the first part holding an article-sized stretch wins (the comments come after
+    the article, however long they run), else the best stretch of any part."""
+    best: tuple[float, int, int] | None = None
+    lo = 0
+    for hi in [i for i, v in enumerate(values) if v == _WALL] + [len(values)]:
+        found = _best_segment(values, lo, hi)
+        if found is not None:
+            if found[0] >= _ARTICLE_BEFORE_COMMENTS:
+                return found[1], found[2]
+            if best is None or found[0] > best[0]:
+                best = found
+        lo = hi + 1
+    return None if best is None else (best[1], best[2])
+
+
+def _best_segment(values: Sequence[float], lo: int, hi: int) -> tuple[float, int, int] | None:
+    """The maximum-sum stretch of values[lo:hi] with its sum (Kadane's algorithm
+    over prose lines and runs of non-prose lines), or None when no line reads as
+    prose."""
+    best: tuple[float, int, int] | None = None
     cur_sum, cur_start = 0.0, -1
-    i, n = 0, len(values)
-    while i < n:
+    i = lo
+    while i < hi:
         if values[i] > 0:
             if cur_start < 0:
                 cur_sum, cur_start = 0.0, i
             cur_sum += values[i]
-            if cur_sum > best_sum:
-                best_sum, best = cur_sum, (cur_start, i)
+            if best is None or cur_sum > best[0]:
+                best = (cur_sum, cur_start, i)
             i += 1
             continue
         j, run = i, 0.0
-        while j < n and values[j] <= 0:
+        while j < hi and values[j] <= 0:
             run += values[j]
             j += 1
         cur_sum += run * (1 + (j - i - 1) / _RUN)
@@ -195,10 +242,16 @@ def _is_menu_like(text: str) -> bool:
     return _size(text) <= 6 and not _DIGITS.search(text) and not ends_sentence(text)
 
 
-def _is_article(lines: Sequence[Line], values: Sequence[float], start: int, end: int) -> bool:
-    """Enough prose to be an article rather than a few teasers."""
-    prose = [v for v in values[start : end + 1] if v > 0]
-    return len(prose) >= 2 and sum(prose) >= 50
+def _is_article(raw: Sequence[float], values: Sequence[float], start: int, end: int) -> bool:
+    """Enough prose to be an article rather than a few teasers. A stretch whose
+    prose lines are short and each stands alone between headline-like lines is
+    a listing's summaries."""
+    prose = [i for i in range(start, end + 1) if raw[i] > 0]
+    words = sum(raw[i] for i in prose)
+    if words < _ARTICLE_WORDS:
+        return False
+    alone = sum(1 for i in prose if _alone(raw, i))
+    return not (len(prose) >= 4 and alone >= 0.75 * len(prose) and words / len(prose) < _TEASER_WORDS)
 
 
 _TITLE_LOOKBACK = 15
