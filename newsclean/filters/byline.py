@@ -56,10 +56,26 @@ _DATE_WORDS = frozenset(
     """.split()
 )
 _DATE_TOKEN = re.compile(r"[^\W\d_]+\.?|\d+")
-_EMAIL_OR_URL = re.compile(
-    r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?|@\w{2,30})$"
+# A reporter's address on a line of its own: an e-mail, a social-network profile or
+# a handle. A bare web link stays: articles list sources and product links that way.
+_CONTACT_ADDRESS = re.compile(
+    r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,30}|(?:https?://)?(?:www\.)?"
+    r"(?:twitter|x|facebook|instagram|linkedin|threads|tiktok|bsky)\.(?:com|net|app)/(?:in/)?@?[\w.-]{2,40}/?)$",
+    re.IGNORECASE,
 )
-_CONTACT = re.compile(r"\b(?:may be reached at|can be reached at|email (?:him|her|them|me) at|follow (?:him|her|them|me) on)\b", re.IGNORECASE)
+_CONTACT = re.compile(
+    r"\b(?:may be reached at|can be reached at|email (?:him|her|them|me) at|follow (?:him|her|them|me) on|"
+    r"reach (?:the (?:reporters?|writers?|authors?)|him|her|them|me) (?:at|on|by|via)|"
+    r"contact (?:the (?:reporters?|writers?|authors?)|him|her|them) (?:at|on|by|via))\b",
+    re.IGNORECASE,
+)
+# The author's note at the end: "Jane Doe (jane@example.com) is a senior writer at ...".
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_BIO = re.compile(
+    r"\b(?:is|was) (?:an?|the) (?:[\w-]+ ){0,3}(?:writer|reporter|editor|correspondent|columnist|journalist|"
+    r"contributor|author|publisher|producer|photographer)\b",
+    re.IGNORECASE,
+)
 
 
 def is_date_line(text: str) -> bool:
@@ -93,9 +109,11 @@ def is_byline(text: str) -> bool:
         return True
     if _AGO.match(key(text)):
         return True
-    if _EMAIL_OR_URL.match(text):
+    if _CONTACT_ADDRESS.match(text):
         return True
     if _CONTACT.search(text) and n <= 40:
+        return True
+    if n <= 60 and _BIO.search(text) and _EMAIL.search(text):
         return True
     return is_date_line(text)
 
@@ -124,11 +142,17 @@ BYLINE = line_filter(
         "12 ноября 2019, 14:35",
         "jane.doe@example.com",
         "twitter.com/janedoe",
+        "@janedoe",
+        "Reach the reporter on Twitter at http://twitter.com/janedoe",
+        "Jane Doe (jane@example.com) is a senior writer at The Daily Bugle.",
     ),
     counterexamples=(
         "By the end of the year, the company had hired 300 people.",
         "Updated figures released on Monday showed inflation at 2.1%.",
         "On March 3, 2020, the city declared an emergency.",
         "Por primera vez en diez años, el desempleo bajó del 10%.",
+        "http://example.com/2019/11/report.html",
+        "www.example.com.br",
+        "Readers can reach the helpline at 0800 123 456, the council said.",
     ),
 )

@@ -2,8 +2,11 @@
 
 Galleries flatten to "Image 1 of 23", "Caption", "Close", "Back to Gallery"; photos
 leave credit lines ("Photo: Jane Doe, AP", "Sakib Ali/Hindustan Times/Getty Images")
-and captions that end in a credit "(AP Photo/Alan Diaz, File)". A credit line also
-takes the caption line right above it when that line is short.
+and captions that end in a credit "(AP Photo/Alan Diaz, File)", "© Reuters / Jane
+Doe", ". Getty Images". A bare credit line also takes the caption right above it
+(the credit may sign the caption from below, or sit glued under it as its own short
+line), and a gallery's repeated headline between two pieces of gallery residue goes
+with them.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import re
 from typing import Sequence
 
 from ..lines import Line
-from .base import Filter, is_bullet, key, labels, words
+from .base import Filter, ends_sentence, is_bullet, key, labels, unbullet, words
 
 _LABELS = labels(
     r"captions?|close|close gallery|back to gallery|gallery|photo gallery|photos?|pictures?|images?|videos?",
@@ -25,36 +28,72 @@ _LABELS = labels(
     r"bijschrift|podpis|zdjęcie|zdjęcia|keterangan foto|фото|видео|галерея|фотогалерея",
     r"vergrößern|agrandir|ampliar|ingrandisci|vergroten|powiększ|perbesar|увеличить",
 )
-# "Photo: Name", "Photo by Name", "Image credit: X", "Foto: dpa", "© Reuters / Name".
+# "Photo: Name", "Photo by Name", "Image credit: X", "Foto: dpa", "Фото@handle".
 _CREDIT = re.compile(
     r"^[(\[]?(?:(?:file |stock |main |top |header |featured |cover )?"
     r"(?:photo|photograph|photos|image|images|picture|pic|credit|credits|illustration|graphic|"
     r"video|source|foto|fotos|bild|quelle|crédit|crédits|crédito|créditos|fonte|fuente|"
     r"zdjęcie|sumber|фото|источник)"
-    r"(?: (?:illustration|credit|courtesy|source))?s?\s*(?::|by\b|courtesy\b|credit\b|©|/|\||—|-))",
+    r"(?: (?:illustration|credit|courtesy|source))?s?\s*(?::|by\b|courtesy\b|credit\b|©|/|\||—|-|@))",
     re.IGNORECASE,
 )
-# A caption that ends with its credit in brackets: "... (AP Photo/Alan Diaz, File)".
+# A caption line announced as one: "Image caption Police at the scene" (the BBC's
+# layout), "Legenda: ...". Only the label at the start of the line counts.
+_CAPTION_LABEL = re.compile(
+    r"^(?:(?:image|media|photo|video) caption|caption:|bildunterschrift:|légende\s?:|pie de foto:|"
+    r"legenda:|didascalia:|bijschrift:|podpis zdjęcia:|keterangan foto:|подпись к фото:)\s*\S",
+    re.IGNORECASE,
+)
+# A caption that ends with its credit: "... (AP Photo/Alan Diaz, File)", "... Photo:
+# Jane Doe", "... Credit: NASA", "... © Reuters / Jane Doe", "... Jane Doe / AP file".
 _TRAILING_CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Getty|dpa|Photo|Foto|Image|Picture|Credit|File|Courtesy)\b[^()]{0,80}\)\s*$"
-    r"|(?:Photo|Foto|Image|Picture)(?: credit)?: [^.]{2,60}$|\bFILE PHOTO\b"
+    r"|(?:Photo|Foto|Image|Picture|Credit|Image credit|Photo credit): [^.]{2,60}$|\bFILE PHOTO\b"
+    r"|©\s?[^\s©.][^©.]{0,60}$"
+    r"| / (?:AP|AFP|Reuters|Getty Images|EPA|dpa|Bloomberg|Shutterstock)(?: [Ff]ile)?$"
 )
+# A caption whose credit follows its last full stop: "... in 2019. Getty Images".
+_CREDIT_TAIL = re.compile(r"[a-z0-9)”\"'][.!?] ([^\W\d_][\w'&.-]*(?: [^\W\d_][\w'&.-]*){0,3})$")
+# A credit in brackets at the end, named by slashes: "( NASA/JPL-Caltech/ASU )".
+_BRACKET_TAIL = re.compile(r"\(([^()]{3,80})\)$")
 # Agencies and picture libraries that sign credit lines.
 _AGENCY = re.compile(
     r"\b(?:getty images|getty|ap|afp|reuters|epa|shutterstock|istock|alamy|associated press|dpa|"
     r"anadolu|xinhua|efe|ansa|tass|picture alliance|imago|sipa|bloomberg|nasa)\b",
     re.IGNORECASE,
 )
+# Words that end a sentence-like line without being a credit ("... at 5 p.m. ET").
+_NOT_A_CREDIT = frozenset("et pt ct gmt utc est edt cst cdt pst pdt bst cet cest jr sr inc ltd co corp".split())
+
+_CAPTION_MAX_CHARS = 500
+
+
+def _names_only(text: str) -> bool:
+    """Every word capitalised (or a mark such as ©): how a credit names its source."""
+    tokens = text.replace("/", " ").replace(",", " ").split()
+    return bool(tokens) and all(t[0].isupper() or not t[0].isalpha() for t in tokens)
+
+
+def _has_credit_tail(text: str) -> bool:
+    tail = None if ends_sentence(text) else _CREDIT_TAIL.search(text)
+    if tail and len(words(text)) >= 8:
+        name = tail.group(1)
+        if _names_only(name) and not any(w.casefold() in _NOT_A_CREDIT for w in words(name)):
+            return True
+    bracket = _BRACKET_TAIL.search(text)
+    return bool(bracket) and "/" in bracket.group(1) and _names_only(bracket.group(1))
 
 
 def is_credit(text: str) -> bool:
+    if len(text) > _CAPTION_MAX_CHARS:
+        return False
+    if _CAPTION_LABEL.match(text) or _TRAILING_CREDIT.search(text) or _has_credit_tail(text):
+        return True
     if len(text) > 160:
         return False
     if _LABELS.fullmatch(key(text)):
         return True
     if _CREDIT.match(text) and len(words(text)) <= 25:
-        return True
-    if _TRAILING_CREDIT.search(text):
         return True
     # "Sakib Ali/Hindustan Times/Getty Images", "REUTERS/Brendan McDermid"
     return len(words(text)) <= 8 and "/" in text and _AGENCY.search(text) is not None
@@ -64,21 +103,65 @@ def _caption_like(line: Line) -> bool:
     return not is_bullet(line.text) and len(line.text) <= 300 and len(words(line.text)) >= 3
 
 
-def select(lines: Sequence[Line]) -> list[int]:
-    out: list[int] = []
-    for i, line in enumerate(lines):
-        if is_credit(line.text):
-            # A bare agency/photographer line right below a short line signs that
-            # line as a caption. Only for a credit with no caption text of its own.
-            if out[-1:] != [i - 1] and i > 0 and _is_bare_credit(line.text) and _caption_like(lines[i - 1]):
-                out.append(i - 1)
-            out.append(i)
-    return out
+def _same_caption(a: str, b: str) -> bool:
+    """Two renderings of one caption (a gallery's full and shortened copies)."""
+    a, b = key(unbullet(a)), key(unbullet(b))
+    return len(a) >= 40 and a[:60] == b[:60]
 
 
 def _is_bare_credit(text: str) -> bool:
-    return len(words(text)) <= 8 and (_CREDIT.match(text) is not None or "/" in text or _AGENCY.search(text) is not None) \
-        and _TRAILING_CREDIT.search(text) is None and _LABELS.fullmatch(key(text)) is None
+    """A credit with no caption text of its own: "Photo: Jane Doe, AP", "Jane Doe/Getty Images"."""
+    if len(words(text)) > 8 or _LABELS.fullmatch(key(text)):
+        return False
+    prefix = _CREDIT.match(text)
+    if prefix:
+        return _names_only(text[prefix.end():])
+    return _TRAILING_CREDIT.search(text) is None and ("/" in text or _AGENCY.search(text) is not None)
+
+
+def _is_glued_credit(lines: Sequence[Line], i: int) -> bool:
+    """A source's name set tight under a caption, the pair standing apart:
+    "Fires seen from orbit on Nov. 3, 2019." / "NASA Worldview"."""
+    line, above = lines[i], lines[i - 1]
+    n = len(words(line.text))
+    return (
+        not line.gap
+        and above.gap
+        and (i + 1 == len(lines) or lines[i + 1].gap)
+        and 1 <= n <= 4
+        and not ends_sentence(line.text)
+        and _names_only(line.text)
+        and ends_sentence(above.text)
+        and 6 <= len(words(above.text)) <= 60
+        and not is_bullet(above.text)
+    )
+
+
+def _is_gallery_headline(line: Line) -> bool:
+    n = len(words(line.text))
+    return 3 <= n <= 20 and not ends_sentence(line.text) and not is_bullet(line.text)
+
+
+def select(lines: Sequence[Line]) -> list[int]:
+    out: list[int] = []
+    for i, line in enumerate(lines):
+        taken = out[-1:] == [i - 1]
+        if is_credit(line.text):
+            # A bare credit right below a short line signs that line as a caption,
+            # and a second rendering of the same caption above it goes too.
+            if not taken and i > 0 and _is_bare_credit(line.text) and _caption_like(lines[i - 1]):
+                if i > 1 and _same_caption(lines[i - 2].text, lines[i - 1].text):
+                    out.append(i - 2)
+                out.append(i - 1)
+            out.append(i)
+        elif i > 1 and _is_glued_credit(lines, i):
+            out.extend((i - 1, i) if not taken else (i,))
+    # The gallery's own headline, caught between two pieces of its residue.
+    chosen = set(out)
+    for i in range(1, len(lines) - 1):
+        if i - 1 in chosen and i + 1 in chosen and i not in chosen and _is_gallery_headline(lines[i]):
+            chosen.add(i)
+    return sorted(chosen)
 
 
 MEDIA = Filter(
@@ -100,11 +183,34 @@ MEDIA = Filter(
         "Foto: dpa",
         "Bildergalerie",
         "Фото: РИА Новости",
+        "Фото@janedoe",
+        "Image caption Police at the scene on Tuesday night",
+        "Media caption Who is the new prime minister?",
+        "Legenda: Manifestantes em frente ao Congresso",
+        "A cyclist rides past the closed plant on Tuesday. © Reuters / Jane Doe",
+        "Senator Jane Doe speaks at the Capitol on July 25, 2019. John Smith / AP file",
+        "A map of the planned rail line through the valley. ( City/Transit Authority )",
+        "A stock image of a woman reading a newspaper on a train. Getty Images",
+        "Tunnels under the old town, photos © Jane Doe, 2018",
+        "Fires burn on the outskirts of the city on Nov. 3, 2019.\nPhoto: Jane Doe, AP",
+        "* Fires burn on the outskirts of the city on Nov. 3, 2019, as crews work. less\n"
+        "Fires burn on the outskirts of the city on Nov. 3, 2019, as crews ... more\nPhoto: Jane Doe, AP",
+        "= The council voted on Monday to close the road.\n\nSmoke hangs over the city on Nov. 3, 2019.\n"
+        "City Archive\n\n= The vote was 7 to 2.",
+        "Photo: Jane Doe, AP\nCity council approves the new budget\n1 / 5\nBack to Gallery",
     ),
     counterexamples=(
         "The photo was taken in 1987, the museum said.",
         "Close to 300 people were evacuated from the building.",
         "Getty Images said it would appeal the ruling.",
         "Video footage showed the suspect fleeing the scene on foot.",
+        "The meeting ended at 5 p.m. ET",
+        "Dr. Jane Doe",
+        "The vote was 7 to 2.\nThe council will meet again on Monday, the mayor said after the session.",
+        "The proposal passed with the support of the city’s Labour and Green councillors.\nThe End",
+        "© is the copyright sign.",
+        "He called the result a 50/50 split (Democrats/Republicans), not a mandate.",
+        "The firm, founded in 1999, now employs 300 people. Its chief executive is Jane Doe",
+        "Many people came to the meeting on Monday. Even the mayor. Including Jane Doe.",
     ),
 )

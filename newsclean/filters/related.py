@@ -35,15 +35,31 @@ _HEADERS = labels(
     r"baca juga|baca selengkapnya|berita terkait|terkait|terpopuler|artikel terkait",
     r"читайте также|читать далее|похожие (?:новости|статьи)|по теме|популярное|самое читаемое",
     r"関連記事|こちらの記事も合わせてどうぞ",
+    # "Next Auto News", "Previous Post": the neighbours' teasers at an article's foot.
+    r"(?:next|previous|prev) (?:[\w-]+ ){0,2}(?:news|posts?|articles?|stories|story)",
 )
 # "Related: Title", "[Related: Title]", "Read more: Title", "Also on site.com Title".
 _INLINE = re.compile(
-    r"^\[?(?:related(?: post| article| story| coverage)?|read more|read also|also read|see also|"
-    r"more|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|leia também|"
-    r"leggi anche|lees ook|czytaj też|czytaj także|baca juga|читайте также)\s*[:：»>|-]\s*\S",
+    r"^[\[(]?(?:related(?: post| article| story| coverage)?|read more|read also|also read|see also|"
+    r"more|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|lea también|"
+    r"leia também|veja também|leggi anche(?: su)?|vedi anche|lees ook|czytaj też|czytaj także|"
+    r"zobacz też|baca juga|читайте также)\s*[:：»>|-]\s*\S",
     re.IGNORECASE,
 )
-_ALSO_ON = re.compile(r"^also on [\w-]+\.[a-z]{2,}\b", re.IGNORECASE)
+# "Also on rt.com Title", "On HoustonChronicle.com: Title".
+_ALSO_ON = re.compile(r"^also on [\w-]+\.[a-z]{2,}\b|^on [\w-]+\.[a-z]{2,}(?:\.[a-z]{2})?\s?:\s?\S", re.IGNORECASE)
+# "Follow AP's full coverage of the election at ...": a pointer to the site's section.
+_COVERAGE = re.compile(
+    r"^(?:follow|read|see|find|get) (?:[\w.]+['’]s |our |all |the )?(?:full |complete |latest |more |live )?"
+    r"coverage (?:of|on|at)\b",
+    re.IGNORECASE,
+)
+# "Read more" under a teaser headline: the pair is a link card.
+_MORE_LINK = labels(
+    r"read more|continue reading|read the full (?:story|article)|weiterlesen|mehr lesen|lire la suite|"
+    r"leer más|seguir leyendo|leia mais|continuar lendo|leggi di più|continua a leggere|lees meer|"
+    r"verder lezen|czytaj więcej|czytaj dalej|baca selengkapnya|selengkapnya|читать далее|подробнее",
+)
 _READ_MORE_CTA = re.compile(r"^(?:read|see|watch) (?:more|the full story)\b.{0,60}\b(?:here|clicking)\b", re.IGNORECASE)
 
 _TEASER_MAX_WORDS = 16
@@ -62,13 +78,26 @@ def _is_teaser(line: Line) -> bool:
         return False
     if is_bullet(line.text):
         return True
-    # Teaser headlines may ask or exclaim; a full stop marks prose.
-    return n <= _TEASER_MAX_WORDS and not text.rstrip("\"'”’»)").endswith((".", "…"))
+    # Teaser headlines may ask or exclaim; a full stop marks prose, a colon a line
+    # that introduces what follows.
+    return n <= _TEASER_MAX_WORDS and not text.rstrip("\"'”’»)").endswith((".", "…", ":"))
 
 
 def _is_inline(text: str) -> bool:
     return len(text) <= 200 and bool(
-        _INLINE.match(text) or _ALSO_ON.match(text) or _READ_MORE_CTA.match(text)
+        _INLINE.match(text) or _ALSO_ON.match(text) or _READ_MORE_CTA.match(text) or _COVERAGE.match(text)
+    )
+
+
+def _closes_card(lines: Sequence[Line], i: int, out: list[int]) -> bool:
+    """A "Read more" set tight under a teaser headline closes a link card."""
+    return (
+        i > 0
+        and out[-1:] != [i - 1]
+        and not lines[i].gap
+        and _MORE_LINK.fullmatch(key(lines[i].text)) is not None
+        and not is_bullet(lines[i - 1].text)
+        and _is_teaser(lines[i - 1])
     )
 
 
@@ -78,6 +107,8 @@ def select(lines: Sequence[Line]) -> list[int]:
     while i < len(lines):
         text = lines[i].text
         if _is_header(text):
+            if _closes_card(lines, i, out):
+                out.append(i - 1)
             out.append(i)
             j = i + 1
             while j < len(lines) and j - i <= _LIST_MAX and _is_teaser(lines[j]) and not _is_header(lines[j].text):
@@ -87,6 +118,8 @@ def select(lines: Sequence[Line]) -> list[int]:
             continue
         if _is_inline(text):
             out.append(i)
+        elif _closes_card(lines, i, out):
+            out.extend((i - 1, i))
         i += 1
     return out
 
@@ -110,11 +143,22 @@ RELATED = Filter(
         "Leia também",
         "Baca juga: Harga minyak naik",
         "Читайте также",
+        "(Leggi anche su: Il nuovo film uscirà a dicembre)",
+        "= The vote is set for Tuesday, the speaker said.\nRead more",
+        "On Example.com: Car sales fell in August",
+        "Follow AP's full coverage of the election at https://example.com/election",
+        "Next Auto News\nThe new hatchback has 300 horsepower\nJane Doe 2019-11-20 17:27:46\n= The car goes on sale in March, the company said.",
+        "= The study was published in the journal on Monday.\n\nWhy Some Cities Ban Cars From Their Centres\nRead more",
+        "Trump Impeachment Inquiry More\n* First headline here\n= Here are some of the highlights:\n= 1. The first point",
     ),
     counterexamples=(
         "Read more about the study in the journal Nature, the authors said.",
         "More than 200 people attended the rally on Sunday.",
         "Related research has shown similar effects in mice.",
         "Trending upward, the index gained 2% over the week.",
+        "More in store for shoppers this year, the retailer said.",
+        "On Monday: the council met to vote on the budget.",
+        "Follow the money, the senator said, and you will find the answer.",
+        "Next year the plant will open.",
     ),
 )

@@ -17,7 +17,7 @@ _BUTTON_WORDS = frozenset(
     facebook twitter x linkedin whatsapp telegram reddit pinterest flipboard mix tumblr
     messenger vk vkontakte вконтакте одноклассники ok viber line pocket sms tiktok instagram
     youtube threads bluesky mastodon xing weibo wechat snapchat google gmail outlook
-    comment comments save bookmark more sharethis addthis on via the article this story
+    comment comments save bookmark more sharethis addthis on via the article this story submit
     teilen drucken kopieren partager imprimer copier compartir imprimir copiar compartilhar
     compartilhe condividi stampa copia delen printen kopieer udostępnij drukuj kopiuj
     bagikan cetak salin tautan surat elektronik lagi поделиться печать скопировать ссылку
@@ -41,6 +41,9 @@ _PHRASES = labels(
     r"udostępnij (?:artykuł|na [\w.]+)|obserwuj nas(?: na [\w.]+)?",
     r"bagikan artikel ini|ikuti kami(?: di [\w.]+)?",
     r"поделиться в [\w.]+|подписывайтесь на нас в [\w.]+",
+    # The blog platforms' like button and its loading placeholder.
+    r"like this|like loading|gefällt mir(?: wird geladen)?|j'aime(?: chargement en cours)?|me gusta(?: cargando)?",
+    r"curtir(?: carregando)?|mi piace(?: caricamento)?|vind ik leuk(?: laden)?|sukai ini|suka(?: memuat)?|нравится(?: загрузка)?",
 )
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)?")
 
@@ -52,7 +55,8 @@ def is_button_row(text: str) -> bool:
     if _PHRASES.fullmatch(low):
         return True
     tokens = _TOKEN.findall(low)
-    return 0 < len(tokens) <= 8 and all(t in _BUTTON_WORDS for t in tokens)
+    # A lone "More" heads a link list; `related` takes it with its list.
+    return 0 < len(tokens) <= 8 and tokens != ["more"] and all(t in _BUTTON_WORDS for t in tokens)
 
 
 SHARE = line_filter(
@@ -81,11 +85,21 @@ SHARE = line_filter(
         "Udostępnij",
         "* Cetak",
         "Поделиться",
+        "Share Tweet Submit",
+        "Like this:",
+        "Like Loading...",
+        "Gefällt mir Wird geladen …",
+        "J'aime chargement en cours…",
+        "Suka Memuat...",
+        "Sukai ini:",
     ),
     counterexamples=(
         "Facebook shares fell 3% on Tuesday.",
         "Twitter said it would remove the posts.",
         "She shared the email with her lawyer.",
         "Share prices rose sharply after the announcement.",
+        "More:",
+        "Like this, the plan would never pass.",
+        "Me gusta el fútbol, dijo el presidente.",
     ),
 )

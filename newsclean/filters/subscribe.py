@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .base import key, labels, line_filter
+from .base import key, labels, line_filter, unbullet
 
 _LABELS = labels(
     r"subscribe(?: now| today| here)?|sign ?up(?: now| here| today)?|sign in|log ?in|register|join now",
@@ -28,7 +28,7 @@ _LABELS = labels(
 
 # What a pitch sells. Stems, matched at word starts in the case-folded line.
 _OFFER = re.compile(
-    r"\b(?:newsletter|inbox|subscri|sign(?:ing)? ?-?up|e-?mail alerts|push notifications|"
+    r"\b(?:newsletter|(?:your|my|our) inbox|subscri|sign(?:ing)? ?-?up|e-?mail alerts|push notifications|"
     r"notifications|breaking news alerts|download (?:the|our) app|get the app|our app|"
     r"(?:click|tap)(?:ing)? here|unlimited access|free trial|create a free account|"
     r"posteingang|postfach|abonn|benachrichtigung|boîte de réception|inscri|"
@@ -57,6 +57,7 @@ _IMPERATIVE = re.compile(
     r"iscriviti|abbonati|ricevi|abonneer|meld|ontvang|zapisz|subskrybuj|otrzymuj|"
     r"dapatkan|daftar|ikuti|подпишитесь|подписывайтесь|получайте)\b"
 )
+_QUOTES = ("“", "\"", "«", "„", "‘", "'", "‹", "「")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -65,6 +66,9 @@ def is_pitch(text: str) -> bool:
     if _LABELS.fullmatch(low):
         return True
     if len(text) > 300 or len(_SENTENCE_END.findall(text)) > 3:
+        return False
+    # Reported speech about subscriptions is article text, whoever it addresses.
+    if unbullet(text).startswith(_QUOTES):
         return False
     if not _OFFER.search(low):
         return False
@@ -100,5 +104,7 @@ SUBSCRIBE = line_filter(
         "Die Zahl der Abonnenten stieg im Jahr 2019 um zwölf Prozent.",
         "Le journal a perdu 10 000 abonnés en un an.",
         "Число подписчиков выросло на 10%.",
+        "“Will readers still think it is worth a digital subscription now?” the analyst asked.",
+        "* You will learn to write for every channel: a blog post, an email inbox, a podcast.",
     ),
 )
