@@ -177,9 +177,9 @@ def _prose(text: str, function_words: frozenset[str], size: float) -> float:
     return score
 
 
-# A run of m non-prose lines costs (1 + (m - 1) / _RUN) times the sum of its lines'
-# costs: one caption or ad label is cheap to bridge, a menu of twenty links is not.
-_RUN = 3.0
+# A run of m non-prose lines costs m times the sum of its lines' costs: one
+# caption or ad label is cheap to bridge, a menu of twenty links or the byline,
+# date and headline between two teaser summaries is not.
 
 
 def _choose(values: Sequence[float]) -> tuple[int, int] | None:
@@ -219,7 +219,7 @@ def _best_segment(values: Sequence[float], lo: int, hi: int) -> tuple[float, int
         while j < hi and values[j] <= 0:
             run += values[j]
             j += 1
-        cur_sum += run * (1 + (j - i - 1) / _RUN)
+        cur_sum += run * (j - i)
         if cur_sum <= 0:
             cur_start = -1
         i = j
