@@ -136,7 +136,7 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
 
 def _article_lines(root, body) -> list[str]:
     """The article's lines: readability's pick, or ours where it finds too little."""
-    lines = render(_readability(root))
+    lines = render_all(_readability(root))
     if _size(lines) >= _MIN_ARTICLE_CHARS:
         return lines
     ours = render(best_block(body))
@@ -147,22 +147,53 @@ def _size(lines: list[str]) -> int:
     return sum(len(line) for line in lines)
 
 
-def _readability(root):
-    """readability-lxml's article element for the pruned page, or None."""
+_MARK = "data-newsclean"
+
+
+def _readability(root) -> list:
+    """The elements of the pruned page that readability-lxml takes for the article.
+
+    readability works on a copy and trims what it keeps (tweets quoted in the
+    article, short paragraphs next to images); each element is tagged with its
+    position first, so the article is read back from the page itself and our
+    own pruning alone decides what goes inside it."""
     from lxml import html as lxml_html
     from readability import Document
     from readability.readability import Unparseable
 
+    originals = []
+    for i, el in enumerate(root.iter()):
+        if isinstance(el.tag, str):
+            el.set(_MARK, str(len(originals)))
+            originals.append(el)
     try:
         summary = Document(root).summary(html_partial=True)
     except (Unparseable, ValueError, RecursionError):
-        return None
+        return []
+    finally:
+        for el in originals:
+            del el.attrib[_MARK]
     if not summary or not summary.strip():
-        return None
+        return []
     try:
-        return lxml_html.document_fromstring(summary.encode("utf-8", "replace"), parser=_parser()).find("body")
-    except Exception:  # lxml raises ParserError/XMLSyntaxError on an empty summary
-        return None
+        picked = lxml_html.document_fromstring(summary.encode("utf-8", "replace"), parser=_parser())
+    except Exception:  # lxml raises ParserError on an empty summary
+        return []
+    # Every element readability kept, read back from the page; those inside
+    # another kept one are rendered with it. (readability may move a part of the
+    # article into another, so each kept element's own place in the page counts.)
+    kept = {originals[int(m)] for m in picked.xpath("//@" + _MARK) if m.isdigit() and int(m) < len(originals)}
+    kept -= {root, root.find("body")}
+    tops = [el for el in kept if not any(a in kept for a in el.iterancestors())]
+    order = {id(el): i for i, el in enumerate(originals)}
+    return sorted(tops, key=lambda el: order[id(el)])
+
+
+def render_all(elements: list) -> list[str]:
+    lines: list[str] = []
+    for el in elements:
+        lines.extend(render(el))
+    return lines
 
 
 # ---------------------------------------------------------------- pruning
@@ -198,7 +229,7 @@ _MARKERS = frozenset(
     abonnement suscripcion suscríbete
     related recommended recommendations recommend recirculation morestories readmore
     popular trending mostread most-read relacionados relacionadas correlati verwandte
-    comments comment disqus breadcrumb breadcrumbs pagination pager
+    comments comment disqus breadcrumb breadcrumbs
     tags tagcloud taglist keywords topics
     caption captions credit credits copyright
     cookie cookies consent gdpr
@@ -294,11 +325,30 @@ def prune(body) -> None:
                 if chars <= _META_MAX_CHARS:
                     drop.append(el)
                     continue
-            elif verdict == "hidden" or chars < guard:
+            elif verdict == "hidden" or (chars < guard and _prose(el) < _PROSE_GUARD):
                 drop.append(el)
                 continue
         stack.extend(reversed(el))
     _drop(drop)
+
+
+# A marked element holding this much prose (paragraphs of 120+ characters) is an
+# article wrapper with an unlucky class ("article-body pagination-first",
+# "post-content share-enabled"), not furniture: teasers, share bars and
+# newsletter boxes hold a sentence or two at most.
+_PROSE_GUARD = 400
+_PROSE_PARAGRAPH = 120
+
+
+def _prose(el) -> int:
+    total = 0
+    for p in el.iter("p"):
+        n = len(p.text_content().strip())
+        if n >= _PROSE_PARAGRAPH:
+            total += n
+            if total >= _PROSE_GUARD:
+                break
+    return total
 
 
 def _hidden(el) -> bool:
