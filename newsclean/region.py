@@ -75,6 +75,7 @@ _ARTICLE_WORDS = 40
 # Listing summaries run shorter than this on average; article paragraphs longer.
 _TEASER_WORDS = 30
 _ALONE = 0.5
+_OFFSET = 6
 
 _DIGITS = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -151,7 +152,7 @@ def _value(line: Line, function_words: frozenset[str]) -> float:
     if size >= 8 and not bullet:
         prose = _prose(text, function_words, size)
         if prose >= 0.6:
-            return size * min(prose, 1.0)
+            return (size - _OFFSET) * min(prose, 1.0)
     cost = 1.0
     if bullet:
         cost += 1.0
@@ -227,19 +228,15 @@ def _best_segment(values: Sequence[float], lo: int, hi: int) -> tuple[float, int
 
 
 def _is_page(lines: Sequence[Line], values: Sequence[float], best: tuple[int, int] | None) -> bool:
-    """Whole page or just the article? A page has many menu-like lines (short, no
-    digits, not prose) outside the best stretch: its menus, section lists and footers.
-    Lists inside an article (dates, scores, ingredients) mostly hold digits."""
+    """Whole page or just the article? A page has many furniture lines without
+    digits outside the best stretch: its menus, section lists and footers. Lists
+    inside an article (dates, scores, ingredients) mostly hold digits."""
     start, end = best if best is not None else (len(lines), len(lines) - 1)
-    menu = 0
+    furniture = 0
     for i, (line, value) in enumerate(zip(lines, values)):
-        if value <= 0 and not start <= i <= end and _is_menu_like(line.text):
-            menu += 1
-    return menu >= _PAGE_MENU_LINES and menu >= 0.25 * len(lines)
-
-
-def _is_menu_like(text: str) -> bool:
-    return _size(text) <= 6 and not _DIGITS.search(text) and not ends_sentence(text)
+        if value <= 0 and not start <= i <= end and not _DIGITS.search(line.text):
+            furniture += 1
+    return furniture >= _PAGE_LINES and furniture >= _PAGE_SHARE * len(lines)
 
 
 def _is_article(raw: Sequence[float], values: Sequence[float], start: int, end: int) -> bool:
@@ -255,9 +252,11 @@ def _is_article(raw: Sequence[float], values: Sequence[float], start: int, end: 
 
 
 _TITLE_LOOKBACK = 15
-# Fewer menu-like lines than this outside the article and the text is taken as
-# the article alone: a share bar and a tag list around an article are not a page.
-_PAGE_MENU_LINES = 24
+# Fewer furniture lines than this outside the article (or a smaller share of all
+# lines) and the text is taken as the article alone: a share bar and a tag list
+# around an article are not a page.
+_PAGE_LINES = 20
+_PAGE_SHARE = 0.2
 
 
 def _title(lines: Sequence[Line], start: int) -> int | None:
