@@ -28,6 +28,7 @@ class Settings:
     input_type: str
     max_size: int
     explain: bool
+    templates: object = None  # repeated_across: a templates.Templates, set by corpus.folder_outcomes
 
 
 @dataclass
@@ -42,31 +43,42 @@ class Outcome:
 
 
 def process(source: io.Source, settings: Settings, stdin_data: bytes | None = None) -> Outcome:
-    """Read, clean and render one input; write it when it has an output path."""
+    """Read, clean and render one input; write it when it has an output path.
+
+    Whatever happens to one input becomes its Outcome, so the others still run."""
     label = "<stdin>" if source.path == "-" else source.path
     try:
-        data = stdin_data if stdin_data is not None else io.read_bytes(source.path, settings.max_size)
-        result = clean_bytes(data, name=None if source.path == "-" else source.path,
+        if stdin_data is not None:
+            data = stdin_data
+        else:
+            data = io.read_bytes(source.path, settings.max_size, streams=not source.walked)
+        result = (settings.templates.clean_bytes if settings.templates else clean_bytes)(data, name=None if source.path == "-" else source.path,
                              config=settings.config, input_type=settings.input_type)
     except BinaryInput as e:
-        status = "skipped" if source.walked else "failed"
-        return _not_cleaned(source, label, status, str(e), settings)
+        return _not_cleaned(source, label, _skipped_if_walked(source), str(e), settings)
+    except (io.NotRegular, io.Vanished) as e:
+        return _not_cleaned(source, label, _skipped_if_walked(source), str(e), settings)
     except io.InputError as e:
         return _not_cleaned(source, label, "failed", str(e), settings)
     except RecursionError:
         return _not_cleaned(source, label, "failed", "input nested too deeply to parse", settings)
     except MemoryError:
         return _not_cleaned(source, label, "failed", "out of memory while cleaning", settings)
-    status = "ok" if (result.paragraphs or result.title) else "empty"
-    text = render(result, settings.fmt, label, status)
+    except Exception as e:  # a bug in a filter or a parser: fail this input, not the run
+        return _not_cleaned(source, label, "failed", f"internal error: {type(e).__name__}: {e}", settings)
+    status, reason = "ok", None
+    if not (result.paragraphs or result.title):
+        status = "empty"
+        reason = "empty input" if not data.strip() else "every line was removed"
+    text = render(result, settings.fmt, label, status, reason)
     removed = [(r.line, r.text, r.filter) for r in result.removed]
     if source.output:
         try:
             io.write_atomic(source.output, text.encode("utf-8"))
         except OSError as e:
             return Outcome(label, "failed", f"cannot write {source.output}: {e.strerror or e}", removed=removed)
-        return Outcome(label, status, removed=removed)
-    return Outcome(label, status, rendered=text, removed=removed)
+        return Outcome(label, status, reason, removed=removed)
+    return Outcome(label, status, reason, rendered=text, removed=removed)
 
 
 def _not_cleaned(source: io.Source, label: str, status: str, reason: str, settings: Settings) -> Outcome:
@@ -74,6 +86,12 @@ def _not_cleaned(source: io.Source, label: str, status: str, reason: str, settin
     if settings.fmt == "jsonl" and not source.output:
         rendered = as_json(failure_dict(label, status, reason), indent=None)
     return Outcome(label, status, reason, rendered=rendered)
+
+
+def _skipped_if_walked(source: io.Source) -> str:
+    # What a folder holds besides text (images, FIFOs, links) is skipped; an input
+    # named on the command line that cannot be cleaned is a failure.
+    return "skipped" if source.walked else "failed"
 
 
 def _worker_init() -> None:
@@ -85,6 +103,20 @@ def _worker_init() -> None:
 
 def _raise_exit(signum, frame):
     raise SystemExit(128 + signum)
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM reached the command. A BaseException, so that no handler
+    of one input's errors swallows it; write_atomic removes its temporary file on
+    the way out."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum, frame):
+    raise Interrupted(signum)
 
 
 def _process_job(job: tuple[io.Source, Settings]) -> Outcome:
@@ -126,8 +158,16 @@ def _filter_names() -> tuple[str, ...]:
 @click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_SIZE, show_default=True,
               help="Largest input in bytes; larger ones fail with a message.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors are still shown.")
+@click.option("--jsonl-field", metavar="NAME", help="Inputs are JSON Lines: clean this field of every record, keep the others.")
+@click.option("--url-field", metavar="NAME", default="url", show_default=True, help="With --jsonl-field: the field that names a record's site.")
+@click.option("--bad-records", type=click.Choice(["pass", "skip"]), default="pass", show_default=True,
+              help="With --jsonl-field: pass a bad record through unchanged, or skip it (either way it is reported).")
+@click.option("--repeated-across", type=click.IntRange(min=2), metavar="N",
+              help="Also remove lines that stand in N or more documents of the same site (its template).")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask cluster (tcp://host:8786); needs newsclean[dask].")
 @click.version_option(__version__, "--version", prog_name="newsclean", message="%(prog)s %(version)s")
-def main(inputs, output, fmt, input_type, mode, explain, list_filters, disabled, jobs, max_size, quiet):
+def main(inputs, output, fmt, input_type, mode, explain, list_filters, disabled, jobs, max_size, quiet,
+         jsonl_field, url_field, bad_records, repeated_across, scheduler):
     """Strip page furniture from scraped news and print clean article text.
 
     INPUTS are files, folders (walked recursively, hidden files skipped) or - for
@@ -140,8 +180,19 @@ def main(inputs, output, fmt, input_type, mode, explain, list_filters, disabled,
     if unknown:
         raise click.UsageError(f"unknown filter {unknown[0]!r}; known: {', '.join(_filter_names())}")
     settings = Settings(Config(disabled=frozenset(disabled), mode=mode), fmt, input_type, max_size, explain)
+    _WALK_ERRORS.errors.clear()
+    executor = None
+    if jsonl_field is not None or repeated_across or scheduler:
+        from . import corpus
+
+        if jsonl_field is not None:
+            sys.exit(corpus.run_jsonl(list(inputs) or ["-"], output, settings, jsonl_field, url_field, bad_records,
+                                      jobs=jobs or os.cpu_count() or 1, scheduler=scheduler,
+                                      repeated_across=repeated_across, quiet=quiet))
+        executor = corpus.folder_outcomes(scheduler, repeated_across)
     sources = _plan(list(inputs) or ["-"], output, fmt)
-    sys.exit(_run(sources, settings, jobs or os.cpu_count() or 1, quiet, several=len(sources) > 1 or any(s.walked for s in sources)))
+    sys.exit(_run(sources, settings, jobs or os.cpu_count() or 1, quiet,
+                  several=len(sources) > 1 or any(s.walked for s in sources), executor=executor))
 
 
 def _list_filters() -> None:
@@ -203,15 +254,25 @@ def _plan(inputs: list[str], output: str | None, fmt: str) -> list[io.Source]:
             if out is not None:
                 taken[out] = f
             sources.append(io.Source(f, out, walked=p in dirs))
+    _refuse_overwrites(sources, [output] if fmt == "jsonl" else [s.output for s in sources])
     if fmt == "jsonl":
         return [io.Source(s.path, None, s.walked) for s in sources] + [io.Source("", output)]
     return sources
 
 
+def _refuse_overwrites(sources: list[io.Source], outputs: list[str | None]) -> None:
+    """Refuse, before anything is written, an output that would replace an input."""
+    inputs = {os.path.realpath(s.path): s.path for s in sources}
+    for out in outputs:
+        clash = out and inputs.get(os.path.realpath(out))
+        if clash:
+            raise click.UsageError(f"output {out} would overwrite the input {clash}; choose another -o")
+
+
 _WALK_ERRORS = io.WalkErrors()
 
 
-def _run(sources: list[io.Source], settings: Settings, jobs: int, quiet: bool, several: bool) -> int:
+def _run(sources: list[io.Source], settings: Settings, jobs: int, quiet: bool, several: bool, executor=None) -> int:
     """Clean every source, stream outputs in input order, report, and return the exit code."""
     sink = None
     if sources and sources[-1].path == "" and sources[-1].output:  # jsonl into one file
@@ -225,12 +286,12 @@ def _run(sources: list[io.Source], settings: Settings, jobs: int, quiet: bool, s
             click.echo(f"newsclean: <stdin>: {e}", err=True)
             return EXIT_FAILED
     chunks: list[bytes] = []
-    out = sys.stdout
+    out = sys.stdout.buffer  # data is UTF-8 whatever the locale says
     progress = _Progress(len(sources), enabled=several and not quiet and sys.stderr.isatty())
     try:
-        for outcome in _outcomes(sources, settings, jobs, stdin_data):
+        for outcome in (executor or _outcomes)(sources, settings, jobs, stdin_data):
             outcomes.append(outcome)
-            if outcome.reason:
+            if outcome.status in ("skipped", "failed"):
                 click.echo(f"newsclean: {outcome.source}: {outcome.status}: {outcome.reason}", err=True)
             if settings.explain:
                 _explain(outcome)
@@ -238,11 +299,14 @@ def _run(sources: list[io.Source], settings: Settings, jobs: int, quiet: bool, s
                 if sink:
                     chunks.append(outcome.rendered.encode("utf-8"))
                 else:
-                    out.write(outcome.rendered)
-                    out.flush()
+                    _write_stdout(out, outcome.rendered.encode("utf-8"))
             progress.advance()
         if sink:
-            io.write_atomic(sink, b"".join(chunks))
+            try:
+                io.write_atomic(sink, b"".join(chunks))
+            except OSError as e:
+                click.echo(f"newsclean: cannot write {sink}: {e.strerror or e}", err=True)
+                return EXIT_FAILED
     finally:
         progress.stop()
     for path, reason in _WALK_ERRORS.errors:
@@ -309,7 +373,10 @@ class _Progress:
         if enabled and total > 1:
             from rich.progress import Progress
 
-            self._bar = Progress(transient=True, console=None)
+            from rich.console import Console
+
+            # stdout carries only data: the bar is drawn on stderr.
+            self._bar = Progress(transient=True, console=Console(stderr=True))
             self._bar.start()
             self._task = self._bar.add_task("cleaning", total=total)
 
@@ -325,9 +392,15 @@ class _Progress:
 
 def run() -> None:
     """Entry point: no traceback ever reaches a user."""
-    signal.signal(signal.SIGTERM, _raise_exit)
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         main(standalone_mode=False, prog_name="newsclean")
+    except Interrupted as e:
+        _ignore_signals()  # one message, even if the signal comes again
+        name = "interrupted" if e.signum == signal.SIGINT else "terminated"
+        sys.stderr.write(f"newsclean: {name}\n")
+        sys.exit(128 + e.signum)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.UsageError as e:
@@ -336,19 +409,35 @@ def run() -> None:
     except click.ClickException as e:
         e.show()
         sys.exit(EXIT_FAILED)
-    except click.Abort:
-        sys.stderr.write("newsclean: interrupted\n")
-        sys.exit(130)
-    except KeyboardInterrupt:
+    except (click.Abort, KeyboardInterrupt):
+        _ignore_signals()
         sys.stderr.write("newsclean: interrupted\n")
         sys.exit(130)
     except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, as other Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(141)
+        _stdout_gone()
     except SystemExit:
         raise
     except Exception as e:  # a bug: say so in one line, never a traceback
         sys.stderr.write(f"newsclean: internal error: {type(e).__name__}: {e}\n")
         sys.exit(EXIT_FAILED)
+
+
+def _ignore_signals() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _write_stdout(out, data: bytes) -> None:
+    try:
+        out.write(data)
+        out.flush()
+    except BrokenPipeError:
+        _stdout_gone()
+
+
+def _stdout_gone() -> None:
+    """The reader went away (`| head`): stop quietly with 141, as a tool killed by
+    SIGPIPE would, and keep Python from complaining when it flushes at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(141)

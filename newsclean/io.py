@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -16,6 +17,14 @@ class InputError(Exception):
     """An input that cannot be read; the message says why."""
 
 
+class NotRegular(InputError):
+    """Not a regular file: a FIFO, socket or device, or a broken symbolic link."""
+
+
+class Vanished(InputError):
+    """The file was listed but had gone by the time it was read."""
+
+
 @dataclass(frozen=True)
 class Source:
     """One input: a path (or "-" for stdin) and where its output goes, if anywhere."""
@@ -27,33 +36,54 @@ class Source:
 
 @dataclass
 class WalkErrors:
+    """Folders the walk could not read, gathered so a run can count them."""
+
     errors: list[tuple[str, str]] = field(default_factory=list)
 
     def __call__(self, err: OSError) -> None:
         self.errors.append((err.filename or "?", err.strerror or str(err)))
 
 
-def read_bytes(path: str, limit: int) -> bytes:
-    """The bytes of a regular file (never a FIFO or a device, which could block
-    forever), at most `limit` of them."""
+def _too_large(limit: int, size: int | None = None) -> InputError:
+    seen = f"{size:,} > {limit:,} bytes" if size is not None else f"more than {limit:,} bytes"
+    return InputError(f"larger than the size limit ({seen}; raise it with --max-size)")
+
+
+def read_bytes(path: str, limit: int, streams: bool = False) -> bytes:
+    """The bytes of a file, at most `limit` of them.
+
+    Only regular files are read unless `streams` is set: a FIFO or a device found
+    in a folder could block forever or never end. A pipe named on the command line
+    (`newsclean <(curl ...)`, /dev/stdin) is read with `streams`, still bounded by
+    `limit`.
+    """
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise InputError("no such file") from None
+        if os.path.lexists(path):
+            raise NotRegular("broken symbolic link") from None
+        raise Vanished("no such file") from None
     except IsADirectoryError:
         raise InputError("is a directory") from None
     except PermissionError:
         raise InputError("permission denied") from None
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise NotRegular("symbolic link loop") from None
+        if e.errno == errno.ENXIO:
+            raise NotRegular("not a regular file (socket)") from None
         raise InputError(e.strerror or str(e)) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise InputError("is a directory")
-        if not stat.S_ISREG(st.st_mode):
-            raise InputError("not a regular file (FIFO, socket or device)")
-        if st.st_size > limit:
-            raise InputError(f"larger than the size limit ({st.st_size:,} > {limit:,} bytes; raise it with --max-size)")
+            raise NotRegular("a link to a folder (not followed)" if os.path.islink(path) else "is a directory")
+        if stat.S_ISREG(st.st_mode):
+            if st.st_size > limit:
+                raise _too_large(limit, st.st_size)
+        elif streams and (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
+            os.set_blocking(fd, True)
+        else:
+            raise NotRegular("not a regular file (FIFO, socket or device)")
         chunks = []
         size = 0
         while True:
@@ -62,7 +92,7 @@ def read_bytes(path: str, limit: int) -> bytes:
                 break
             size += len(chunk)
             if size > limit:
-                raise InputError(f"larger than the size limit ({limit:,} bytes; raise it with --max-size)")
+                raise _too_large(limit)
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as e:
@@ -74,22 +104,25 @@ def read_bytes(path: str, limit: int) -> bytes:
 def read_stream(stream, limit: int) -> bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise InputError(f"larger than the size limit ({limit:,} bytes; raise it with --max-size)")
+        raise _too_large(limit)
     return data
 
 
 def walk(root: str, skip: str | None, errors: WalkErrors) -> Iterator[str]:
-    """Every non-hidden regular file below `root`, in sorted order. Hidden files and
-    folders are skipped, and so is `skip` (an output folder inside the input)."""
+    """Every non-hidden file below `root`, in sorted order. Hidden files and folders
+    are skipped, and so is `skip` (an output folder inside the input). Links to
+    folders are listed but not followed (that is how loops are avoided): reading
+    one reports it as skipped rather than dropping it unseen."""
     skip_real = os.path.realpath(skip) if skip else None
     for dirpath, dirnames, filenames in os.walk(root, onerror=errors):
+        links = [d for d in dirnames if not d.startswith(".") and os.path.islink(os.path.join(dirpath, d))]
         dirnames[:] = sorted(
             d for d in dirnames
-            if not d.startswith(".") and os.path.realpath(os.path.join(dirpath, d)) != skip_real
+            if not d.startswith(".") and d not in links
+            and os.path.realpath(os.path.join(dirpath, d)) != skip_real
         )
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield os.path.join(dirpath, name)
+        for name in sorted(links + [f for f in filenames if not f.startswith(".")]):
+            yield os.path.join(dirpath, name)
 
 
 def output_name(rel: str, suffix: str) -> str:
@@ -100,11 +133,14 @@ def output_name(rel: str, suffix: str) -> str:
 
 def write_atomic(path: str, data: bytes) -> None:
     """Write `data` to `path` by way of a temporary file in the same folder and a
-    rename, so a reader (or an interrupted run) never sees a half-written file."""
+    rename, so a reader (or an interrupted run) never sees a half-written file.
+    On any failure, a full disk or a signal, the temporary file is removed."""
     folder = os.path.dirname(path) or "."
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=folder)
     try:
+        # mkstemp makes the file private (0600); an output gets the usual mode.
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
@@ -114,6 +150,12 @@ def write_atomic(path: str, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def same_file(a: str, b: str) -> bool:

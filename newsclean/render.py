@@ -49,7 +49,7 @@ def as_json(d: dict, indent: int | None = 2) -> str:
     return json.dumps(d, ensure_ascii=False, indent=indent) + "\n"
 
 
-def render(result: Result, fmt: str, source: str | None, status: str = "ok") -> str:
+def render(result: Result, fmt: str, source: str | None, status: str = "ok", reason: str | None = None) -> str:
     if fmt == "text":
         return as_text(result)
-    return as_json(as_dict(result, source, status), indent=2 if fmt == "json" else None)
+    return as_json(as_dict(result, source, status, reason), indent=2 if fmt == "json" else None)
