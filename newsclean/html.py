@@ -233,7 +233,8 @@ _MARKERS = frozenset(
     tags tagcloud taglist keywords topics
     caption captions credit credits copyright
     cookie cookies consent gdpr
-    modal popup overlay toolbar
+    modal popup overlay toolbar widget widgets cta
+    rollover tooltip popover hovercard
     """.split()
 )
 # Whole class names that hide an element from sighted readers (the text in them
@@ -325,9 +326,12 @@ def prune(body) -> None:
                 if chars <= _META_MAX_CHARS:
                     drop.append(el)
                     continue
-            elif verdict == "hidden" or (chars < guard and _prose(el) < _PROSE_GUARD):
+            elif verdict == "hidden" or (chars < guard and _prose(el) < _PROSE_GUARD and not _quotes(el)):
                 drop.append(el)
                 continue
+        elif tag in _LINK_LISTS and _link_list(el) and _prose(el) < _PROSE_GUARD:
+            drop.append(el)
+            continue
         stack.extend(reversed(el))
     _drop(drop)
 
@@ -349,6 +353,33 @@ def _prose(el) -> int:
             if total >= _PROSE_GUARD:
                 break
     return total
+
+
+def _quotes(el) -> bool:
+    """Holds a block quote: a post quoted from a social network sits in a
+    "social-embed" box, and it is article text; share bars hold no quotes."""
+    return next(el.iter("blockquote"), None) is not None
+
+
+# A list or box that is nothing but links (related stories, tag lists, "more in
+# this section"): 3+ links carrying 80% of its text. Article lists of links are
+# rare, and their items carry words besides the link.
+_LINK_LISTS = frozenset(("ul", "ol"))
+_LINK_LIST_MAX_CHARS = 3000
+_LINK_SHARE = 0.8
+_MIN_LINKS = 3
+
+
+def _link_list(el) -> bool:
+    links = 0
+    link_chars = 0
+    for a in el.iter("a"):
+        links += 1
+        link_chars += len(a.text_content().strip())
+    if links < _MIN_LINKS:
+        return False
+    text = len(_SPACE.sub("", el.text_content()))
+    return 0 < text <= _LINK_LIST_MAX_CHARS and link_chars >= _LINK_SHARE * text
 
 
 def _hidden(el) -> bool:
