@@ -6,9 +6,10 @@ import errno
 import os
 import stat
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 TMP_PREFIX = ".newsclean-"
 
@@ -132,9 +133,17 @@ def output_name(rel: str, suffix: str) -> str:
 
 
 def write_atomic(path: str, data: bytes) -> None:
-    """Write `data` to `path` by way of a temporary file in the same folder and a
-    rename, so a reader (or an interrupted run) never sees a half-written file.
-    On any failure, a full disk or a signal, the temporary file is removed."""
+    """Write `data` to `path` atomically (see atomic_file)."""
+    with atomic_file(path) as f:
+        f.write(data)
+
+
+@contextmanager
+def atomic_file(path: str) -> Iterator[BinaryIO]:
+    """A binary file that becomes `path` only when the block ends without an error:
+    it is written beside `path` under a temporary name, then renamed, so a reader
+    (or an interrupted run) never sees a half-written file. On any failure, a full
+    disk or a signal, the temporary file is removed."""
     folder = os.path.dirname(path) or "."
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=folder)
@@ -142,7 +151,7 @@ def write_atomic(path: str, data: bytes) -> None:
         # mkstemp makes the file private (0600); an output gets the usual mode.
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
         os.replace(tmp, path)
     except BaseException:
         try:
