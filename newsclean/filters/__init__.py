@@ -18,6 +18,7 @@ from .repeated import REPEATED
 from .residue import RESIDUE
 from .share import SHARE
 from .subscribe import SUBSCRIBE
+from .teasers import TEASERS
 
 FILTERS: tuple[Filter, ...] = (
     RESIDUE,
@@ -31,6 +32,7 @@ FILTERS: tuple[Filter, ...] = (
     MEDIA,
     BYLINE,
     NAVIGATION,
+    TEASERS,
     REPEATED,
 )
 

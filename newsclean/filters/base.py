@@ -90,6 +90,38 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip("\"'”’»)]*").endswith((".", "!", "?", "…", "。", "！", "？"))
 
 
+def run_below(lines: Sequence[Line], start: int, is_item: Callable[[Line], bool], limit: int) -> list[int]:
+    """Positions of the items right below `start` (a header), up to `limit` of them."""
+    end = start + 1
+    while end < len(lines) and end - start <= limit and is_item(lines[end]):
+        end += 1
+    return list(range(start + 1, end))
+
+
+def headed_lists(
+    lines: Sequence[Line],
+    is_header: Callable[[str], bool],
+    is_item: Callable[[Line], bool],
+    limit: int,
+    is_single: Callable[[str], bool],
+) -> list[int]:
+    """Positions of every header with the run of items right below it, and of the
+    other lines that go on their own."""
+    out: list[int] = []
+    i = 0
+    while i < len(lines):
+        if is_header(lines[i].text):
+            items = run_below(lines, i, is_item, limit)
+            out.append(i)
+            out.extend(items)
+            i += 1 + len(items)
+            continue
+        if is_single(lines[i].text):
+            out.append(i)
+        i += 1
+    return out
+
+
 def labels(*alternatives: str) -> re.Pattern[str]:
     """A whole-key pattern from label alternatives (applied to `key(line)`)."""
     return re.compile("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)

@@ -78,6 +78,28 @@ _BIO = re.compile(
 )
 
 
+# An author's name beside the date, as teaser cards and post headers print them:
+# "Jane Doe 2019-11-20 17:27", "20 Nov 2019 | Jane Doe". Names are capitalised words.
+_NAME_FIRST = re.compile(r"^[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|da|van|von|der|di|le|la|del|dos)){1,3}[\s,|·•–—-]+")
+_NAME_LAST = re.compile(r"[\s,|·•–—-]+(?:[A-Z][\w'’.-]*|de|da|van|von|der|di|le|la|del|dos)(?: (?:[A-Z][\w'’.-]*|de|da|van|von|der|di|le|la|del|dos)){0,2} [A-Z][\w'’.-]*$")
+
+
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d\d?[./]\d\d?[./]\d{2,4}|\d\d?:\d\d|\d\d?\.? [^\W\d_]{3,}|[^\W\d_]{3,}\.? \d\d?\b")
+
+
+def _is_full_date(text: str) -> bool:
+    """A date with a day in it, not a bare year: "2019-11-20", "20 Nov 2019", "17:27"."""
+    return is_date_line(text) and _FULL_DATE.search(text) is not None
+
+
+def _is_name_and_date(text: str) -> bool:
+    first = _NAME_FIRST.match(text)
+    if first and _is_full_date(text[first.end():]):
+        return True
+    last = _NAME_LAST.search(text)
+    return last is not None and last.start() > 0 and text[0].isdigit() and _is_full_date(text[: last.start()])
+
+
 def is_date_line(text: str) -> bool:
     tokens = _DATE_TOKEN.findall(text.casefold())
     if not tokens or len(tokens) > 12:
@@ -115,7 +137,7 @@ def is_byline(text: str) -> bool:
         return True
     if n <= 60 and _BIO.search(text) and _EMAIL.search(text):
         return True
-    return is_date_line(text)
+    return is_date_line(text) or (n <= 14 and _is_name_and_date(text))
 
 
 BYLINE = line_filter(
@@ -145,6 +167,10 @@ BYLINE = line_filter(
         "@janedoe",
         "Reach the reporter on Twitter at http://twitter.com/janedoe",
         "Jane Doe (jane@example.com) is a senior writer at The Daily Bugle.",
+        "Marco De Luca 2019-11-20 17:27:46",
+        "2019-11-20 12:57:32 Marco De Luca",
+        "Jane Doe | November 20, 2019",
+        "Anna Schmidt, 20. November 2019",
     ),
     counterexamples=(
         "By the end of the year, the company had hired 300 people.",
@@ -154,5 +180,8 @@ BYLINE = line_filter(
         "http://example.com/2019/11/report.html",
         "www.example.com.br",
         "Readers can reach the helpline at 0800 123 456, the council said.",
+        "Apple Park 2019",
+        "Chapter Two 1984",
+        "The Big Game 2019-20",
     ),
 )

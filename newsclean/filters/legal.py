@@ -27,6 +27,14 @@ _CONSENT = re.compile(
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|&copy;)", re.IGNORECASE)
 _YEAR_OR_RIGHTS = re.compile(r"\b(?:1[89]|20)\d\d\b|rights reserved", re.IGNORECASE)
+# The publisher's pledge under the story: "Our Standards: The Thomson Reuters Trust
+# Principles.", "Learn more about our editorial standards".
+_STANDARDS = re.compile(
+    r"^(?:our standards|unsere standards|nos standards|nuestros estándares|nossos padrões|i nostri standard|"
+    r"onze normen|nasze standardy|standar kami|наши стандарты)\s?:"
+    r"|\btrust principles\b|^(?:learn more about |read )?our (?:editorial (?:standards|guidelines|policy)|ethics policy)\b",
+    re.IGNORECASE,
+)
 _RECAPTCHA = re.compile(r"protected by recaptcha", re.IGNORECASE)
 
 
@@ -35,7 +43,7 @@ def is_legal(text: str) -> bool:
         return True
     if _COPYRIGHT.match(text) and len(text) <= 200 and (text[0] == "©" or _YEAR_OR_RIGHTS.search(text)):
         return True
-    if _RECAPTCHA.search(text):
+    if _RECAPTCHA.search(text) or (len(text) <= 160 and _STANDARDS.search(text)):
         return True
     return _COOKIE.search(text) is not None and _CONSENT.search(text) is not None
 
@@ -56,10 +64,16 @@ LEGAL = line_filter(
         "Nous utilisons des cookies pour améliorer votre expérience.",
         "Utilizamos cookies para mejorar su experiencia.",
         "Мы используем файлы cookie.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Unsere Standards: Die Thomson Reuters Trust Principles.",
+        "Nuestros estándares: Los principios de confianza de Thomson Reuters.",
+        "Learn more about our editorial standards",
     ),
     counterexamples=(
         "Google will phase out third-party cookies in Chrome by 2024, the company said.",
         "The bakery sold 4,000 cookies on its opening day.",
         "Copyright law has not kept pace with the internet, the judge wrote.",
+        "Our standards of care have slipped, the hospital's director admitted.",
+        "The paper said it would review its editorial standards after the error.",
     ),
 )

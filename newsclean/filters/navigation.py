@@ -1,11 +1,18 @@
 """Navigation left inside the article: previous/next links, breadcrumbs, tag and
-category lines, "Back to top", "Print"."""
+category lines, "Back to top", "Print".
+
+A tag header on a line of its own ("Tags", "Topics", "People in this story") takes
+the tag list under it: bullets, or one line of comma-separated tags.
+"""
 
 from __future__ import annotations
 
 import re
 
-from .base import key, labels, line_filter
+from typing import Sequence
+
+from ..lines import Line
+from .base import Filter, ends_sentence, headed_lists, is_bullet, key, labels, unbullet, words
 
 _LABELS = labels(
     r"(?:« )?previous(?: (?:post|article|story|page))?|next(?: (?:post|article|story|page))?(?: »)?",
@@ -14,7 +21,15 @@ _LABELS = labels(
     r"zurück|weiter|nach oben|précédent|suivant|retour en haut|anterior|siguiente|volver arriba|próximo",
     r"precedente|successivo|torna su|vorige|volgende|terug naar boven|poprzedni|następny|do góry",
     r"sebelumnya|selanjutnya|kembali ke atas|назад|далее|наверх|вперёд",
+    r"(?:view|see|show) all(?: \(?\d+)?",
 )
+_TAG_HEADERS = labels(
+    r"tags?|tagged|topics?|keywords|categories|filed under|(?:people|places|organi[sz]ations|companies) in (?:this|the) story",
+    r"schlagwörter|schlagworte|themen|mots[- ]clés|thèmes|etiquetas|temas|tag|argomenti|trefwoorden|onderwerpen",
+    r"tagi|tematy|kata kunci|topik|теги|метки|темы",
+)
+_TAG_MAX_WORDS = 6
+_LIST_MAX = 30
 # "Filed under: X", "Tags: a, b", "Topics: ...", "Trends: ...", "Posted in ...".
 _TAGS = re.compile(
     r"^(?:filed under|tags?|tagged(?: with)?|topics?|categories|category|posted in|trends|keywords|"
@@ -27,14 +42,38 @@ _CRUMBS = re.compile(r"^(?:home|start|inicio|início|accueil|startseite|глав
 
 
 def is_navigation(text: str) -> bool:
-    return bool(_LABELS.fullmatch(key(text)) or _TAGS.match(text) or _CRUMBS.match(text))
+    return len(text) <= 200 and bool(_LABELS.fullmatch(key(text)) or _TAGS.match(text) or _CRUMBS.match(text))
 
 
-NAVIGATION = line_filter(
+def _is_tag_list(text: str) -> bool:
+    """One line of tags: short names separated by commas, ending no sentence."""
+    tags = text.split(",")
+    return (
+        len(tags) >= 2
+        and len(text) <= 600
+        and not ends_sentence(text)
+        and all(0 < len(words(t)) <= _TAG_MAX_WORDS for t in tags)
+    )
+
+
+def _is_tag(line: Line) -> bool:
+    if is_bullet(line.text):
+        return 0 < len(words(unbullet(line.text))) <= _TAG_MAX_WORDS and not ends_sentence(line.text)
+    return _is_tag_list(line.text)
+
+
+def _is_tag_header(text: str) -> bool:
+    return len(text) <= 60 and _TAG_HEADERS.fullmatch(key(text)) is not None
+
+
+def select(lines: Sequence[Line]) -> list[int]:
+    return headed_lists(lines, _is_tag_header, _is_tag, _LIST_MAX, is_navigation)
+
+
+NAVIGATION = Filter(
     "navigation",
-    "previous/next links, breadcrumbs, tag and category lines, Back to top, Print",
-    is_navigation,
-    max_chars=200,
+    "previous/next links, breadcrumbs, tag lines and tag lists, Back to top, Print",
+    select,
     examples=(
         "« Previous Post Next Post »",
         "Filed under: Politics |",
@@ -46,10 +85,20 @@ NAVIGATION = line_filter(
         "Mots-clés : économie",
         "Etiquetas: política",
         "Теги: экономика",
+        "View all (4)",
+        "Tags\n= Apples, pears and plums grow well in the valley, the farmers said.",
+        "Tags\nelection 2019, city council, budget, Jane Doe",
+        "Topics\n* Business\n* General news\n* Government and politics\n= The council meets again on Monday.",
+        "People in this Story\n* Jane Doe\n* John Smith",
+        "Schlagwörter\nWahlen, Berlin, Bundestag",
+        "Etiquetas\n* Política\n* Elecciones",
+        "Теги\n* экономика\n* налоги",
     ),
     counterexamples=(
         "Next year the plan will be reviewed by parliament.",
         "Home prices rose 5% in October.",
         "Back in 2010, the company had only four employees.",
+        "Topics discussed included trade, tariffs and the budget.",
+        "View all the results on the council's website, the mayor said.",
     ),
 )

@@ -12,7 +12,7 @@ import re
 from typing import Sequence
 
 from ..lines import Line
-from .base import Filter, is_bullet, key, labels, unbullet, words
+from .base import Filter, headed_lists, is_bullet, key, labels, unbullet, words
 
 _HEADERS = labels(
     # en
@@ -89,11 +89,14 @@ def _is_inline(text: str) -> bool:
     )
 
 
-def _closes_card(lines: Sequence[Line], i: int, out: list[int]) -> bool:
+def _is_list_item(line: Line) -> bool:
+    return _is_teaser(line) and not _is_header(line.text)
+
+
+def _closes_card(lines: Sequence[Line], i: int) -> bool:
     """A "Read more" set tight under a teaser headline closes a link card."""
     return (
         i > 0
-        and out[-1:] != [i - 1]
         and not lines[i].gap
         and _MORE_LINK.fullmatch(key(lines[i].text)) is not None
         and not is_bullet(lines[i - 1].text)
@@ -102,26 +105,11 @@ def _closes_card(lines: Sequence[Line], i: int, out: list[int]) -> bool:
 
 
 def select(lines: Sequence[Line]) -> list[int]:
-    out: list[int] = []
-    i = 0
-    while i < len(lines):
-        text = lines[i].text
-        if _is_header(text):
-            if _closes_card(lines, i, out):
-                out.append(i - 1)
-            out.append(i)
-            j = i + 1
-            while j < len(lines) and j - i <= _LIST_MAX and _is_teaser(lines[j]) and not _is_header(lines[j].text):
-                out.append(j)
-                j += 1
-            i = j
-            continue
-        if _is_inline(text):
-            out.append(i)
-        elif _closes_card(lines, i, out):
-            out.extend((i - 1, i))
-        i += 1
-    return out
+    out = set(headed_lists(lines, _is_header, _is_list_item, _LIST_MAX, _is_inline))
+    for i in range(1, len(lines)):
+        if _closes_card(lines, i) and i - 1 not in out:
+            out.update((i - 1, i))
+    return sorted(out)
 
 
 RELATED = Filter(

@@ -31,6 +31,8 @@ _OFFER = re.compile(
     r"\b(?:newsletter|(?:your|my|our) inbox|subscri|sign(?:ing)? ?-?up|e-?mail alerts|push notifications|"
     r"notifications|breaking news alerts|download (?:the|our) app|get the app|our app|"
     r"(?:click|tap)(?:ing)? here|unlimited access|free trial|create a free account|"
+    r"donat|make a (?:contribution|donation)|support (?:our|independent|quality) journalism|"
+    r"spende|unterstützen sie|faites un don|soutenez|haz una donación|doe agora|fai una donazione|doneer|wesprzyj|"
     r"posteingang|postfach|abonn|benachrichtigung|boîte de réception|inscri|"
     r"boletín|bandeja de entrada|suscri|notificaci|caixa de entrada|assin|inscreva|"
     r"notifica|casella di posta|iscriviti|abbona|nieuwsbrief|meldingen|"
@@ -97,6 +99,10 @@ SUBSCRIBE = line_filter(
         "Zapisz się do naszego newslettera",
         "Berlangganan newsletter kami sekarang",
         "Подпишитесь на нашу рассылку",
+        "Support our journalism: make a contribution today.",
+        "Donate now to keep our reporting free for everyone.",
+        "Unterstützen Sie unseren Journalismus mit einer Spende.",
+        "Soutenez notre rédaction : faites un don.",
     ),
     counterexamples=(
         "The company said subscriptions rose 4% in the quarter.",
@@ -106,5 +112,7 @@ SUBSCRIBE = line_filter(
         "Число подписчиков выросло на 10%.",
         "“Will readers still think it is worth a digital subscription now?” the analyst asked.",
         "* You will learn to write for every channel: a blog post, an email inbox, a podcast.",
+        "The charity said donations had fallen by a third since 2019.",
+        "Die Spenden gingen im vergangenen Jahr deutlich zurück.",
     ),
 )

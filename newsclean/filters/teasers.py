@@ -1,0 +1,89 @@
+"""Teaser cards left between paragraphs with no header over them.
+
+A link card renders its headline twice, once for the picture's link and once for
+the text's, often under a section kicker ("Business" / "Headline" / "Business" /
+"Headline"); an article never prints a paragraph twice in a row. Some sites set
+their inline link headlines in capitals ("STAR CLEARED TO PERFORM HITS AMID FEUD
+WITH LABEL: REPORT"); an article's own capitalised subheadings are short, so only
+long capitalised lines that end no sentence are taken.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..lines import Line
+from .base import Filter, ends_sentence, key, words
+
+_CARD_MIN_WORDS = 4
+_CARD_REACH = 2  # how far below its first rendering a card's second one may sit
+_CAPS_MIN_WORDS = 8
+_CAPS_MAX_CHARS = 200
+_KICKER_MAX_WORDS = 3
+
+
+def is_caps_headline(text: str) -> bool:
+    """A long headline set in capitals: every letter but a stray one upper case."""
+    if len(text) > _CAPS_MAX_CHARS or len(words(text)) < _CAPS_MIN_WORDS:
+        return False
+    if ends_sentence(text) or text.rstrip().endswith((":", ";", ",")):
+        return False
+    # A table row in capitals (a stock ticker's name and prices) is data, not a link.
+    if sum(any(c.isdigit() for c in w) for w in text.split()) > 1:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    lower = sum(c.islower() for c in letters)
+    return len(letters) >= 20 and lower * 20 <= len(letters) and any(c.isupper() for c in letters)
+
+
+def _cards(lines: Sequence[Line]) -> set[int]:
+    """Both renderings of a headline printed twice within two lines, with the
+    kicker over each when the card repeats it too."""
+    out: set[int] = set()
+    keys = [key(line.text) for line in lines]
+    for i, k in enumerate(keys):
+        if len(words(k)) < _CARD_MIN_WORDS:
+            continue
+        for j in range(i + 1, min(i + 1 + _CARD_REACH, len(lines))):
+            between = range(i + 1, j)
+            # Only a kicker may stand between the two renderings.
+            if keys[j] != k or any(len(words(keys[b])) > _KICKER_MAX_WORDS for b in between):
+                continue
+            out.update((i, j, *between))
+            if between and i > 0 and keys[i - 1] == keys[i + 1]:
+                out.add(i - 1)
+            break
+    return out
+
+
+def select(lines: Sequence[Line]) -> list[int]:
+    out = _cards(lines)
+    out.update(i for i, line in enumerate(lines) if is_caps_headline(line.text))
+    return sorted(out)
+
+
+TEASERS = Filter(
+    "teasers",
+    "teaser cards with no header: a headline printed twice in a row, long capitalised link headlines",
+    select,
+    examples=(
+        "Business\nTribunal rules against the port operator\nBusiness\nTribunal rules against the port operator",
+        "City opens its first night market in decades\nCity opens its first night market in decades",
+        "* Crowds gather outside the court on Monday, March 3, 2019.\nCrowds gather outside the court on Monday, March 3, 2019.",
+        "SINGER CLEARED TO PERFORM HITS AT AWARDS AMID FEUD WITH FORMER LABEL: REPORT",
+        "A LONG, DRAWN OUT HISTORY OF THE BAND'S FEUDS WITH ITS LABEL",
+        "SÄNGERIN DARF IHRE HITS BEI DER PREISVERLEIHUNG NUN DOCH SPIELEN",
+        "Regierung beschließt neues Klimapaket für die Städte\nPolitik\nRegierung beschließt neues Klimapaket für die Städte",
+    ),
+    counterexamples=(
+        "WHAT YOU NEED TO MAKE JAM",
+        "WILL SOMEONE STAND UP FOR THE ESTABLISHMENT?",
+        "THE END OF THE ROAD FOR THE OLD FACTORY IN OUR TOWN.",
+        "“NO! NO! NO!” THE CROWD SHOUTED AS THE VERDICT WAS READ OUT.",
+        "The vote was close.\nThe count went on into the night.\nThe vote was close.",
+        "Nobody knew what would happen next.\nNo.\nNobody knew what would happen next, she said.",
+        "Yes.\nYes.",
+        "LE GOUVERNEMENT ANNONCE UN PLAN",
+        "LOW     LOWE'S COMPANIES INC.  113.40  -1.62   -1.41%",
+    ),
+)
