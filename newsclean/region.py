@@ -77,6 +77,12 @@ _TEASER_WORDS = 30
 _ALONE = 0.5
 _OFFSET = 6
 
+# Markdown (html2text) link targets and images, bare URLs, heading and emphasis marks.
+_MARKUP = re.compile(r"\]\([^)\s]*\)?|https?://\S+|!\[|[\[\]]|^#+ |\*\*|__")
+# Text wrapped at a fixed width (html2text wraps at 78) breaks a line where the next
+# word would pass this many characters.
+_WRAP_MIN = 60
+
 _DIGITS = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -87,7 +93,7 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
     if not lines:
         return None
     function_words = _language_words(lines)
-    raw = [_value(line, function_words) for line in lines]
+    raw = _raw_values(lines, function_words)
     values = _values(raw)
     best = _choose(values)
     if best is None:
@@ -141,10 +147,49 @@ def _alone(raw: Sequence[float], i: int) -> bool:
     return (i == 0 or raw[i - 1] <= 0) and (i + 1 == len(raw) or raw[i + 1] <= 0)
 
 
-def _value(line: Line, function_words: frozenset[str]) -> float:
+def _raw_values(lines: Sequence[Line], function_words: frozenset[str]) -> list[float]:
+    """Every line's value before context. Lines wrapped at a fixed width (html2text,
+    lynx) are judged together as the paragraph they belong to."""
+    plain = [_plain(line.text) for line in lines]
+    out: list[float] = []
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and _continues(lines[j - 1], lines[j], plain[j]):
+            j += 1
+        out.extend(_paragraph_values(plain[i:j], function_words))
+        i = j
+    return out
+
+
+def _plain(text: str) -> str:
+    """The words a reader sees: markdown link targets, URLs and emphasis marks out."""
+    return _MARKUP.sub("", text).strip()
+
+
+def _continues(previous: Line, line: Line, plain: str) -> bool:
+    """The same paragraph, wrapped: no blank line between, the line is not a list
+    item or a heading, and its first word would not have fitted on the line before."""
+    if line.gap or is_bullet(plain) or line.text.startswith("#"):
+        return False
+    first = line.text.split(" ", 1)[0]
+    return len(previous.text) + 1 + len(first) > _WRAP_MIN
+
+
+def _paragraph_values(texts: Sequence[str], function_words: frozenset[str]) -> list[float]:
+    if len(texts) > 1 and not is_bullet(texts[0]):
+        sizes = [_size(t) for t in texts]
+        total = sum(sizes)
+        prose = _prose(" ".join(texts), function_words, total)
+        if total >= 8 and prose >= 0.6:
+            scale = min(prose, 1.0) * (total - _OFFSET) / total
+            return [max(size, 1.0) * scale for size in sizes]
+    return [_value(t, function_words) for t in texts]
+
+
+def _value(text: str, function_words: frozenset[str]) -> float:
     """Positive for a prose line (its length in words, scaled by how much it reads
     like prose), negative for a line that reads like page furniture."""
-    text = line.text
     size = _size(text)
     if size <= 6 and is_comment_furniture(text):
         return _WALL
