@@ -183,7 +183,7 @@ def _over_records(path, spool, max_size, tally, mapper, job, report):
             click.echo(f"newsclean: {label}: failed: cannot read past this point: {_read_error(e)}", err=True)
             tally.failed += 1
     finally:
-        if stream is not sys.stdin.buffer:
+        if stream is not sys.stdin.buffer and stream is not spool:
             stream.close()
 
 

@@ -261,7 +261,7 @@ def open_input(path: str, stdin: BinaryIO | None = None) -> BinaryIO:
     """A binary stream of the records in `path` ("-" for stdin), gzip or not."""
     if path == "-":
         raw = stdin if stdin is not None else sys.stdin.buffer
-        stream = raw if isinstance(raw, _io.BufferedReader) else _io.BufferedReader(raw)  # type: ignore[arg-type]
+        stream = raw if hasattr(raw, "peek") else _io.BufferedReader(raw)  # type: ignore[arg-type]
     else:
         stream = open(path, "rb")
     if stream.peek(2)[:2] == GZIP_MAGIC:
