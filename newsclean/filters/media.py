@@ -126,8 +126,9 @@ def _is_glued_credit(lines: Sequence[Line], i: int) -> bool:
     n = len(words(line.text))
     return (
         not line.gap
+        and _adjacent(lines, i - 1, i)
         and above.gap
-        and (i + 1 == len(lines) or lines[i + 1].gap)
+        and (i + 1 == len(lines) or lines[i + 1].gap or not _adjacent(lines, i, i + 1))
         and 1 <= n <= 4
         and not ends_sentence(line.text)
         and _names_only(line.text)
@@ -135,6 +136,11 @@ def _is_glued_credit(lines: Sequence[Line], i: int) -> bool:
         and 6 <= len(words(above.text)) <= 60
         and not is_bullet(above.text)
     )
+
+
+def _adjacent(lines: Sequence[Line], i: int, j: int) -> bool:
+    """Lines i and j stood next to each other in the input, nothing between them."""
+    return i >= 0 and lines[j].number == lines[i].number + 1
 
 
 def _is_gallery_headline(line: Line) -> bool:
@@ -147,10 +153,11 @@ def select(lines: Sequence[Line]) -> list[int]:
     for i, line in enumerate(lines):
         taken = out[-1:] == [i - 1]
         if is_credit(line.text):
-            # A bare credit right below a short line signs that line as a caption,
-            # and a second rendering of the same caption above it goes too.
-            if not taken and i > 0 and _is_bare_credit(line.text) and _caption_like(lines[i - 1]):
-                if i > 1 and _same_caption(lines[i - 2].text, lines[i - 1].text):
+            # A bare credit set right under a short line signs that line as a caption,
+            # and a second rendering of the same caption above it goes too. A blank
+            # line or anything else between them and the line above is a paragraph.
+            if not taken and _adjacent(lines, i - 1, i) and _is_bare_credit(line.text) and _caption_like(lines[i - 1]):
+                if _adjacent(lines, i - 2, i - 1) and _same_caption(lines[i - 2].text, lines[i - 1].text):
                     out.append(i - 2)
                 out.append(i - 1)
             out.append(i)
