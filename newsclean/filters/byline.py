@@ -1,13 +1,17 @@
 """Bylines, datelines and timestamps, contributor and contact lines.
 
 They are taken out of the body; the JSON result still lists them under `removed`.
+A byline without "By" is known by the timestamp set right under it: "Jane Doe,
+Daily Bugle" over "Published 2:16 AM EST Nov 20, 2019".
 """
 
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
-from .base import ends_sentence, key, line_filter, words
+from ..lines import Line
+from .base import Filter, ends_sentence, key, words
 
 # "By Jane Doe", "Von Max Muster", "Par Jean Dupont", "Por ...", "Di ...", "Door ...",
 # "Oleh ...", "Автор: ..." - short, and ends no sentence.
@@ -140,11 +144,40 @@ def is_byline(text: str) -> bool:
     return is_date_line(text) or (n <= 14 and _is_name_and_date(text))
 
 
-BYLINE = line_filter(
+_MAX_CHARS = 250
+_AUTHOR_MAX_WORDS = 7
+_AUTHOR_JOINERS = frozenset("and und et y e en i и dan de da van von der di du la le".split())
+
+
+def _is_author_line(text: str) -> bool:
+    """Names only: "Jane Doe", "Jane Doe and John Roe, Daily Bugle"."""
+    tokens = [w for w in words(text) if w.casefold() not in _AUTHOR_JOINERS]
+    return (
+        2 <= len(tokens) <= _AUTHOR_MAX_WORDS
+        and not ends_sentence(text)
+        and all(t[0].isupper() and not any(c.isdigit() for c in t) for t in tokens)
+    )
+
+
+def select(lines: Sequence[Line]) -> list[int]:
+    out = {i for i, line in enumerate(lines) if len(line.text) <= _MAX_CHARS and is_byline(line.text)}
+    for i in sorted(out):
+        above = i - 1
+        if (
+            above >= 0
+            and above not in out
+            and lines[i].number == lines[above].number + 1
+            and _STAMP.match(lines[i].text)
+            and _is_author_line(lines[above].text)
+        ):
+            out.add(above)
+    return sorted(out)
+
+
+BYLINE = Filter(
     "byline",
     "bylines, datelines, timestamps, contributor and contact lines (reported in JSON)",
-    is_byline,
-    max_chars=250,
+    select,
     examples=(
         "By Jane Doe",
         "Published 11:11 PM EST Nov 19, 2019",
@@ -168,6 +201,8 @@ BYLINE = line_filter(
         "Reach the reporter on Twitter at http://twitter.com/janedoe",
         "Jane Doe (jane@example.com) is a senior writer at The Daily Bugle.",
         "Marco De Luca 2019-11-20 17:27:46",
+        "Jane Doe and John Roe, Daily Bugle\nPublished 2:16 AM EST Nov 20, 2019",
+        "Anna Schmidt\nVeröffentlicht am 20.11.2019",
         "2019-11-20 12:57:32 Marco De Luca",
         "Jane Doe | November 20, 2019",
         "Anna Schmidt, 20. November 2019",
@@ -181,6 +216,7 @@ BYLINE = line_filter(
         "www.example.com.br",
         "Readers can reach the helpline at 0800 123 456, the council said.",
         "Apple Park 2019",
+        "Council Meeting\nMarch 3, 2020 is the date set for the vote.",
         "Chapter Two 1984",
         "The Big Game 2019-20",
     ),

@@ -66,12 +66,19 @@ _AGENCY = re.compile(
 _NOT_A_CREDIT = frozenset("et pt ct gmt utc est edt cst cdt pst pdt bst cet cest jr sr inc ltd co corp".split())
 
 _CAPTION_MAX_CHARS = 500
+_BARE_MAX_WORDS = 10
+
+
+# The small words a credit may hold between names: "Photo illustration by Slate".
+_CREDIT_JOINERS = frozenset("by and for of via from courtesy de da van von der di du la le y e".split())
 
 
 def _names_only(text: str) -> bool:
-    """Every word capitalised (or a mark such as ©): how a credit names its source."""
+    """Every word capitalised (or a mark such as ©, a handle, a joining word): how a
+    credit names its source."""
     tokens = text.replace("/", " ").replace(",", " ").split()
-    return bool(tokens) and all(t[0].isupper() or not t[0].isalpha() for t in tokens)
+    names = [t for t in tokens if t.casefold() not in _CREDIT_JOINERS]
+    return bool(names) and all(t[0].isupper() or not t[0].isalpha() for t in names)
 
 
 def _has_credit_tail(text: str) -> bool:
@@ -111,11 +118,12 @@ def _same_caption(a: str, b: str) -> bool:
 
 def _is_bare_credit(text: str) -> bool:
     """A credit with no caption text of its own: "Photo: Jane Doe, AP", "Jane Doe/Getty Images"."""
-    if len(words(text)) > 8 or _LABELS.fullmatch(key(text)):
+    if len(words(text)) > _BARE_MAX_WORDS or _LABELS.fullmatch(key(text)):
         return False
     prefix = _CREDIT.match(text)
     if prefix:
-        return _names_only(text[prefix.end():])
+        # "Фото@handle": the photographer's account name.
+        return prefix.group().endswith("@") or _names_only(text[prefix.end():])
     return _TRAILING_CREDIT.search(text) is None and ("/" in text or _AGENCY.search(text) is not None)
 
 
@@ -205,6 +213,8 @@ MEDIA = Filter(
         "= The council voted on Monday to close the road.\n\nSmoke hangs over the city on Nov. 3, 2019.\n"
         "City Archive\n\n= The vote was 7 to 2.",
         "Photo: Jane Doe, AP\nCity council approves the new budget\n1 / 5\nBack to Gallery",
+        "Jane Doe at the festival in 1987.\nPhoto illustration by Daily Bugle. Photo by John Smith.",
+        "Модель на показе в Париже\nФото@janedoe",
     ),
     counterexamples=(
         "The photo was taken in 1987, the museum said.",

@@ -37,12 +37,21 @@ _TAGS = re.compile(
     r"trefwoorden|onderwerpen|tagi|tematy|kata kunci|topik|теги|метки|темы)\s*[:：|]",
     re.IGNORECASE,
 )
+# A podcast's or app's link rows: "Listen: https://...", "iTunes: https://...".
+_LINK_ROW = re.compile(
+    r"^(?:listen|download|subscribe|watch|itunes|apple podcasts|spotify|google podcasts|rss|stitcher|"
+    r"android|ios|app store|google play|anhören|écouter|escuchar|ouvir|ascolta|luister|posłuchaj|dengarkan|слушать)"
+    r"(?: (?:on|at|in|via) [\w ]{1,30})?\s?:\s?(?:https?://|www\.)\S+$",
+    re.IGNORECASE,
+)
 # Breadcrumbs: "Home > World > Europe", "Home / News".
 _CRUMBS = re.compile(r"^(?:home|start|inicio|início|accueil|startseite|главная|beranda)\s*[>/»›|]", re.IGNORECASE)
 
 
 def is_navigation(text: str) -> bool:
-    return len(text) <= 200 and bool(_LABELS.fullmatch(key(text)) or _TAGS.match(text) or _CRUMBS.match(text))
+    return len(text) <= 200 and bool(
+        _LABELS.fullmatch(key(text)) or _TAGS.match(text) or _CRUMBS.match(text) or _LINK_ROW.match(text)
+    )
 
 
 def _is_tag_list(text: str) -> bool:
@@ -86,6 +95,8 @@ NAVIGATION = Filter(
         "Etiquetas: política",
         "Теги: экономика",
         "View all (4)",
+        "Listen: http://example.com/ep615",
+        "Apple Podcasts: https://example.com/podcast",
         "Tags\n= Apples, pears and plums grow well in the valley, the farmers said.",
         "Tags\nelection 2019, city council, budget, Jane Doe",
         "Topics\n* Business\n* General news\n* Government and politics\n= The council meets again on Monday.",
@@ -100,5 +111,7 @@ NAVIGATION = Filter(
         "Back in 2010, the company had only four employees.",
         "Topics discussed included trade, tariffs and the budget.",
         "View all the results on the council's website, the mayor said.",
+        "http://example.com/report.pdf",
+        "Source: http://example.com/report.pdf",
     ),
 )

@@ -2,7 +2,9 @@
 
 A link card renders its headline twice, once for the picture's link and once for
 the text's, often under a section kicker ("Business" / "Headline" / "Business" /
-"Headline"); an article never prints a paragraph twice in a row. Some sites set
+"Headline") and over a one-line summary set tight under it; an article never
+prints a paragraph twice in a row. A headline tagged as a video or gallery link
+("... Review [Video]") is a teaser too. Some sites set
 their inline link headlines in capitals ("STAR CLEARED TO PERFORM HITS AMID FEUD
 WITH LABEL: REPORT"); an article's own capitalised subheadings are short, so only
 long capitalised lines that end no sentence are taken.
@@ -10,6 +12,7 @@ long capitalised lines that end no sentence are taken.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from ..lines import Line
@@ -20,6 +23,12 @@ _CARD_REACH = 2  # how far below its first rendering a card's second one may sit
 _CAPS_MIN_WORDS = 8
 _CAPS_MAX_CHARS = 200
 _KICKER_MAX_WORDS = 3
+_SUMMARY_MAX_WORDS = 60
+# "Headline [Video]", "Headline (Photos)": the site's tag for a link to its media.
+_MEDIA_TAG = re.compile(
+    r"[\[(](?:video|videos|photos|gallery|podcast|vídeo|vídeos|foto|fotos|galerie|galería|galeria|видео|фото)[\])]$",
+    re.IGNORECASE,
+)
 
 
 def is_caps_headline(text: str) -> bool:
@@ -52,13 +61,28 @@ def _cards(lines: Sequence[Line]) -> set[int]:
             out.update((i, j, *between))
             if between and i > 0 and keys[i - 1] == keys[i + 1]:
                 out.add(i - 1)
+            if _is_card_summary(lines, j):
+                out.add(j + 1)
             break
     return out
 
 
+def _is_card_summary(lines: Sequence[Line], j: int) -> bool:
+    """The line set tight under a card's last rendering that closes the card's block."""
+    k = j + 1
+    if k >= len(lines) or lines[k].gap or lines[k].number != lines[j].number + 1:
+        return False
+    block_ends = k + 1 == len(lines) or lines[k + 1].gap or lines[k + 1].number != lines[k].number + 1
+    return block_ends and len(words(lines[k].text)) <= _SUMMARY_MAX_WORDS
+
+
+def is_tagged_link(text: str) -> bool:
+    return len(text) <= _CAPS_MAX_CHARS and _MEDIA_TAG.search(text) is not None and len(words(text)) >= 3
+
+
 def select(lines: Sequence[Line]) -> list[int]:
     out = _cards(lines)
-    out.update(i for i, line in enumerate(lines) if is_caps_headline(line.text))
+    out.update(i for i, line in enumerate(lines) if is_caps_headline(line.text) or is_tagged_link(line.text))
     return sorted(out)
 
 
@@ -68,6 +92,10 @@ TEASERS = Filter(
     select,
     examples=(
         "Business\nTribunal rules against the port operator\nBusiness\nTribunal rules against the port operator",
+        "Tribunal rules against the port operator\nTribunal rules against the port operator\n"
+        "The operator must pay back the fees it charged since 2015.\n\n= The port reopened on Monday.",
+        "Wireless headphones review: our new favourite pair [Video]",
+        "Así quedó la ciudad tras la tormenta (Fotos)",
         "City opens its first night market in decades\nCity opens its first night market in decades",
         "* Crowds gather outside the court on Monday, March 3, 2019.\nCrowds gather outside the court on Monday, March 3, 2019.",
         "SINGER CLEARED TO PERFORM HITS AT AWARDS AMID FEUD WITH FORMER LABEL: REPORT",
@@ -83,6 +111,8 @@ TEASERS = Filter(
         "The vote was close.\nThe count went on into the night.\nThe vote was close.",
         "Nobody knew what would happen next.\nNo.\nNobody knew what would happen next, she said.",
         "Yes.\nYes.",
+        "The council released the footage of the meeting (video).",
+        "The mayor said the footage [video] would be released.",
         "LE GOUVERNEMENT ANNONCE UN PLAN",
         "LOW     LOWE'S COMPANIES INC.  113.40  -1.62   -1.41%",
     ),
