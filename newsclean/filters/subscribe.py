@@ -41,16 +41,16 @@ _OFFER = re.compile(
 )
 # How a pitch speaks to the reader.
 _ADDRESS = re.compile(
-    r"(?:^|\b)(?:you|your|our|us|now|here|today|free|don't miss|never miss|"
-    r"sie|ihr|ihre|jetzt|hier|kostenlos|unser|unsere|"
-    r"vous|votre|vos|nous|notre|ici|maintenant|gratuit|"
-    r"tu|tus|su|sus|nuestro|nuestra|aquí|ahora|gratis|"
-    r"seu|sua|nosso|nossa|aqui|agora|grátis|"
-    r"tuo|tua|vostro|nostro|nostra|qui|ora|"
-    r"je|jouw|uw|onze|ons|hier|nu|gratis|"
-    r"twój|twoja|nasz|nasza|naszego|tutaj|teraz|za darmo|"
-    r"anda|kami|sekarang|di sini|"
-    r"вы|вас|ваш|наш|нашу|сейчас|здесь|бесплатно)\b"
+    r"(?:^|\b)(?:you|your|our|us|don't miss|never miss|"
+    r"sie|ihr|ihre|unser|unsere|"
+    r"vous|votre|vos|nous|notre|"
+    r"tu|tus|su|sus|nuestro|nuestra|"
+    r"seu|sua|nosso|nossa|"
+    r"tuo|tua|vostro|nostro|nostra|"
+    r"je|jouw|uw|onze|ons|"
+    r"twój|twoja|nasz|nasza|naszego|"
+    r"anda|kami|"
+    r"вы|вас|ваш|наш|нашу)\b"
 )
 _IMPERATIVE = re.compile(
     r"^(?:subscribe|sign up|sign in|get|join|download|click|tap|register|follow|enter|stay|"
@@ -74,6 +74,15 @@ def is_pitch(text: str) -> bool:
         return False
     if not _OFFER.search(low):
         return False
+    # The offer and the call to the reader must meet in one sentence: a report
+    # that mentions subscriptions in one sentence and "you" in another stays.
+    return any(_is_pitch_sentence(key(part)) for part in _SENTENCE_END.split(text))
+
+
+def _is_pitch_sentence(low: str) -> bool:
+    if not _OFFER.search(low):
+        return False
+    # "Now", "here" and "free" are left out: a report uses them as well.
     return bool(_IMPERATIVE.match(low) or _ADDRESS.search(low))
 
 
@@ -113,6 +122,7 @@ SUBSCRIBE = line_filter(
         "“Will readers still think it is worth a digital subscription now?” the analyst asked.",
         "* You will learn to write for every channel: a blog post, an email inbox, a podcast.",
         "The charity said donations had fallen by a third since 2019.",
+        "Shoppers can now stream films on the app. The firm said users without a subscription could now watch for free.",
         "Die Spenden gingen im vergangenen Jahr deutlich zurück.",
     ),
 )
