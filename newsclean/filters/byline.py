@@ -11,7 +11,7 @@ import re
 from typing import Sequence
 
 from ..lines import Line
-from .base import Filter, ends_sentence, key, words
+from .base import Filter, ends_sentence, key, labels, words
 
 # "By Jane Doe", "Von Max Muster", "Par Jean Dupont", "Por ...", "Di ...", "Door ...",
 # "Oleh ...", "Автор: ..." - short, and ends no sentence.
@@ -38,7 +38,7 @@ _DATE_WORDS = frozenset(
     """
     jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
     august september october november december mon tue wed thu fri sat sun monday tuesday
-    wednesday thursday friday saturday sunday am pm a p m at on est edt cst cdt pst pdt gmt
+    wednesday thursday friday saturday sunday am pm a p m at on est edt cst cdt pst pdt gmt st nd rd th
     utc bst cet cest et pt ct ist jst aest
     januar februar märz april mai juni juli oktober dezember montag dienstag mittwoch donnerstag
     freitag samstag sonntag um uhr
@@ -122,10 +122,22 @@ def _is_stamp_rest(rest: str) -> bool:
     return len(words(rest)) <= 6 and any(c.isdigit() for c in rest) and not ends_sentence(rest)
 
 
+_DATE_JOINT = re.compile(r" (?:on|at|am|le|el|em|il|op|w|pada|в) |, | [|·•–—-] ")
+
+
+def _ends_in_date(text: str) -> bool:
+    """The line closes with a date after "on", a comma or a bar: "By Jane Doe on Monday, May 4"."""
+    return any(_is_full_date(text[m.end():]) for m in _DATE_JOINT.finditer(text))
+
+
 def is_byline(text: str) -> bool:
     n = len(words(text))
     if _BY.match(text) and n <= 12 and not ends_sentence(text):
         return True
+    if _BY.match(text) and n <= 30 and _ends_in_date(text):
+        return True  # "By Jane Doe on Monday, November 18th, 2019 at 11:04 a.m."
+    if " | " in text and n <= 30 and all(part.strip() and is_byline(part) for part in text.split(" | ")):
+        return True  # "Published: 00:01, Nov 19, 2019 | Updated: 10:43, Nov 19, 2019"
     if _BY.match(text) and n <= 30 and ";" in text and " by " in text.casefold():
         return True  # "Reporting by A; Editing by B"
     if _CONTRIBUTED.search(text) and n <= 30:
@@ -145,6 +157,22 @@ def is_byline(text: str) -> bool:
 
 
 _MAX_CHARS = 250
+# The author box's header.
+_ABOUT_AUTHOR = labels(
+    r"about the authors?|about the writer|über den autor|über die autorin|à propos de l'auteur|sobre el autor|"
+    r"sobre la autora|sobre o autor|sull'autore|over de auteur|o autorze|tentang penulis|об авторе",
+)
+# The author's note closing the story: "Jane Doe is a reporter for the Daily Bugle."
+_BIO_LINE = re.compile(
+    r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:is|was) (?:an?|the) (?:[\w-]+ ){0,4}"
+    r"(?:writer|reporter|editor|correspondent|columnist|journalist|contributor|author|producer|photographer)s?\b"
+)
+_BIO_MAX_WORDS = 40
+_TAIL = 3  # an author's note sits among the last lines
+
+
+def _is_bio(text: str) -> bool:
+    return len(words(text)) <= _BIO_MAX_WORDS and _BIO_LINE.match(text) is not None
 _AUTHOR_MAX_WORDS = 7
 _AUTHOR_JOINERS = frozenset("and und et y e en i и dan de da van von der di du la le".split())
 
@@ -160,7 +188,12 @@ def _is_author_line(text: str) -> bool:
 
 
 def select(lines: Sequence[Line]) -> list[int]:
-    out = {i for i, line in enumerate(lines) if len(line.text) <= _MAX_CHARS and is_byline(line.text)}
+    out = {
+        i
+        for i, line in enumerate(lines)
+        if len(line.text) <= _MAX_CHARS
+        and (is_byline(line.text) or _ABOUT_AUTHOR.fullmatch(key(line.text)) or (i >= len(lines) - _TAIL and _is_bio(line.text)))
+    }
     for i in sorted(out):
         above = i - 1
         if (
@@ -203,6 +236,11 @@ BYLINE = Filter(
         "Marco De Luca 2019-11-20 17:27:46",
         "Jane Doe and John Roe, Daily Bugle\nPublished 2:16 AM EST Nov 20, 2019",
         "Anna Schmidt\nVeröffentlicht am 20.11.2019",
+        "By Jane Doe on Monday, November 18th, 2019 at 11:04 a.m.",
+        "PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: 10:43, Tue, Nov 19, 2019",
+        "About the author",
+        "Über den Autor",
+        "= The bridge will reopen in March, the council said.\nJane Doe is a freelance writer living in Leeds.",
         "2019-11-20 12:57:32 Marco De Luca",
         "Jane Doe | November 20, 2019",
         "Anna Schmidt, 20. November 2019",
@@ -216,6 +254,9 @@ BYLINE = Filter(
         "www.example.com.br",
         "Readers can reach the helpline at 0800 123 456, the council said.",
         "Apple Park 2019",
+        "By the end of the day on Monday, May 4, 2020, the vote was done.",
+        "Jane Doe is a reporter for the Daily Bugle, and she broke the story in 2019.\n"
+        "Her editors backed her.\nThe paper won an award.\nThe council apologised.",
         "Council Meeting\nMarch 3, 2020 is the date set for the vote.",
         "Chapter Two 1984",
         "The Big Game 2019-20",

@@ -16,6 +16,9 @@ _LABELS = labels(
     r"comentarios?|deja un comentario|comentários?|deixe (?:um|seu) comentário|commenti|commento|lascia un commento",
     r"reacties?|laat een reactie achter|reageer|komentarze?|dodaj komentarz|skomentuj",
     r"komentar|tinggalkan komentar|tulis komentar|комментарии|комментарий|оставить комментарий|комментировать",
+    # The blog's header over its comments: "6 thoughts on “Title”", "One response to “Title”".
+    r"(?:\d+|one|two|three) (?:thoughts?|responses?|replies|comments?) (?:on|to) [“\"«„‘'].{1,160}",
+    r"please enable javascript to view the comments.{0,60}|comments powered by disqus|powered by disqus",
 )
 # A moderation or house-rules notice: it names comments and the rules they must follow.
 _COMMENT = re.compile(r"comment|kommentar|commentaire|comentári|comentario|comment|reacti|komentar|коммент", re.IGNORECASE)
@@ -49,9 +52,13 @@ COMMENTS = line_filter(
         "Lascia un commento",
         "Dodaj komentarz",
         "Комментарии",
+        "6 thoughts on “How to Grow Tomatoes on a Balcony”",
+        "One response to “Why the Bridge Closed”",
+        "Please enable JavaScript to view the comments powered by Disqus.",
     ),
     counterexamples=(
         "The minister declined to comment on the report.",
+        "Two thoughts on the budget stood out, the economist said.",
         "Comments made by the senator drew criticism from both parties.",
         "The comments section of the site was shut down in 2015 after the paper changed its policy on moderation, the editor wrote in a long post explaining the decision to readers who had used it for years.",
     ),

@@ -102,8 +102,8 @@ def is_credit(text: str) -> bool:
         return True
     if _CREDIT.match(text) and len(words(text)) <= 25:
         return True
-    # "Sakib Ali/Hindustan Times/Getty Images", "REUTERS/Brendan McDermid"
-    return len(words(text)) <= 8 and "/" in text and _AGENCY.search(text) is not None
+    # "Sakib Ali/Hindustan Times/Getty Images", "REUTERS/Brendan McDermid", "Jane Doe | Bloomberg"
+    return len(words(text)) <= 8 and ("/" in text or "|" in text) and _AGENCY.search(text) is not None
 
 
 def _caption_like(line: Line) -> bool:
@@ -124,7 +124,7 @@ def _is_bare_credit(text: str) -> bool:
     if prefix:
         # "Фото@handle": the photographer's account name.
         return prefix.group().endswith("@") or _names_only(text[prefix.end():])
-    return _TRAILING_CREDIT.search(text) is None and ("/" in text or _AGENCY.search(text) is not None)
+    return _TRAILING_CREDIT.search(text) is None and ("/" in text or "|" in text or _AGENCY.search(text) is not None)
 
 
 def _is_glued_credit(lines: Sequence[Line], i: int) -> bool:
@@ -199,6 +199,7 @@ MEDIA = Filter(
         "Bildergalerie",
         "Фото: РИА Новости",
         "Фото@janedoe",
+        "Jane Doe | Bloomberg | Getty Images",
         "Image caption Police at the scene on Tuesday night",
         "Media caption Who is the new prime minister?",
         "Legenda: Manifestantes em frente ao Congresso",

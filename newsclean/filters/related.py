@@ -21,7 +21,7 @@ _HEADERS = labels(
     r"more (?:from|in|on|about) .{1,40}|.{1,40} more|more stories from .{1,40}",
     r"you (?:may|might) also (?:like|enjoy|be interested in)|you may have missed|recommended(?: for you)?",
     r"don't miss|do not miss|trending(?: now| news| stories)?|popular|most popular|most read|most viewed",
-    r"see also|editor'?s picks|top stories|latest(?: news| stories)?|what to read next|up next|next up",
+    r"see also|editor'?s picks|top stories|latest(?: news| stories)?|what to read next|up next|next up(?: in .{1,40})?",
     r"further reading|recommended reading|in other news|also on .{1,30}|elsewhere on .{1,30}",
     r"sponsored stories|around the web|from the web|promoted stories|suggested(?: articles)?",
     # de fr es pt it nl pl id ru ja
@@ -123,6 +123,7 @@ RELATED = Filter(
         "More from UK\n* First headline here\n* Second headline here",
         "You may also like...\nWho will make the list in 2020?\nFans want the band back",
         "Don't miss",
+        "Next Up In Science & Health\n* A new way to store solar power\n* What moon rocks tell us",
         "Trending News\n* Video shows rescue",
         "[Related: A headline about something]",
         "Related post: Pickled Sprouts Recipe",

@@ -16,7 +16,7 @@ _BUTTON_WORDS = frozenset(
     share shares sharing tweet retweet pin it email e-mail mail print copy copied link url
     facebook twitter x linkedin whatsapp telegram reddit pinterest flipboard mix tumblr
     messenger vk vkontakte вконтакте одноклассники ok viber line pocket sms tiktok instagram
-    youtube threads bluesky mastodon xing weibo wechat snapchat google gmail outlook
+    youtube threads bluesky mastodon xing weibo wechat snapchat google gmail outlook buffer
     comment comments save bookmark more sharethis addthis on via the article this story submit
     teilen drucken kopieren partager imprimer copier compartir imprimir copiar compartilhar
     compartilhe condividi stampa copia delen printen kopieer udostępnij drukuj kopiuj

@@ -13,6 +13,12 @@ from .base import key, labels, line_filter, unbullet
 
 _LABELS = labels(
     r"subscribe(?: now| today| here)?|sign ?up(?: now| here| today)?|sign in|log ?in|register|join now",
+    r"(?:breaking news|daily|weekly|morning|evening) (?:e-?mails?|alerts|newsletters?)|(?:see|view|all|more) (?:all )?newsletters",
+    r"thanks? (?:you )?for (?:signing up|subscribing|registering)|you(?:'re| are) (?:all set|subscribed|signed up)",
+    r"(?:your )?e-?mail (?:address(?: \(required\)?)?|\(required\)?)|your e-?mail|(?:first|last|full) name(?: \(required\)?)?|zip code|postal code",
+    r"vielen dank für ihre anmeldung|merci de votre inscription|gracias por suscribirte|obrigado por se inscrever|"
+    r"grazie per esserti iscritto|bedankt voor je aanmelding|dziękujemy za zapisanie się|terima kasih telah berlangganan|"
+    r"спасибо за подписку",
     r"newsletter|newsletters|get the newsletter|subscribe to (?:our|the) newsletters?",
     r"already a subscriber\W*(?:(?:log|sign) ?in(?: here)?)?|become a member|subscriber exclusive|subscribers only",
     r"(?:jetzt )?abonnieren|newsletter abonnieren|anmelden|registrieren",
@@ -41,7 +47,7 @@ _OFFER = re.compile(
 )
 # How a pitch speaks to the reader.
 _ADDRESS = re.compile(
-    r"(?:^|\b)(?:you|your|our|us|don't miss|never miss|"
+    r"(?:^|\b)(?:you|your|our|us|don't miss|never miss|send me|"
     r"sie|ihr|ihre|unser|unsere|"
     r"vous|votre|vos|nous|notre|"
     r"tu|tus|su|sus|nuestro|nuestra|"
@@ -76,7 +82,22 @@ def is_pitch(text: str) -> bool:
         return False
     # The offer and the call to the reader must meet in one sentence: a report
     # that mentions subscriptions in one sentence and "you" in another stays.
-    return any(_is_pitch_sentence(key(part)) for part in _SENTENCE_END.split(text))
+    return any(_is_pitch_sentence(key(part)) for part in _sentences(text))
+
+
+_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def _sentences(text: str) -> list[str]:
+    """The line cut at sentence ends; a break before a lower-case word is an
+    abbreviation's full stop ("Inc. newsletter") and does not cut."""
+    out: list[str] = []
+    for part in _BREAK.split(text):
+        if out and not part[:1].isupper() and not part[:1] in _QUOTES:
+            out[-1] += " " + part
+        else:
+            out.append(part)
+    return out
 
 
 def _is_pitch_sentence(low: str) -> bool:
@@ -112,6 +133,12 @@ SUBSCRIBE = line_filter(
         "Donate now to keep our reporting free for everyone.",
         "Unterstützen Sie unseren Journalismus mit einer Spende.",
         "Soutenez notre rédaction : faites un don.",
+        "Get our weekly California Inc. newsletter",
+        "Breaking News Emails",
+        "Thanks for signing up!",
+        "I agree that Example Sports can send me the weekly newsletter.",
+        "Email (required)",
+        "Vielen Dank für Ihre Anmeldung!",
     ),
     counterexamples=(
         "The company said subscriptions rose 4% in the quarter.",
