@@ -18,8 +18,14 @@ Steps:
    block quotes, table rows) and run the filter pipeline over them (mode "article").
 
 Limits (what a hostile or broken page can cost):
-- MAX_MARKUP_BYTES (64 MiB) of markup at most; a larger page fails with
-  HTMLTooLarge. Memory stays within about ten times the markup size.
+- MAX_MARKUP_BYTES (64 MiB) of markup and MAX_TAGS (500,000) tags at most; a
+  larger page fails with HTMLTooLarge before it is parsed, so the parsed tree
+  stays within a few hundred MB.
+- readability-lxml runs on pages of up to READABILITY_MAX_ELEMENTS (30,000)
+  elements, READABILITY_MAX_DEPTH (200) levels and READABILITY_MAX_CHARS (1M)
+  characters of text, many times a large news page (1,600 elements, 51 levels);
+  its cost grows with size times depth, so larger pages are scored by our own
+  pass, which is linear. A 50 MB page of text is cleaned in seconds.
 - Nesting: libxml2 keeps elements down to 2,048 levels (huge_tree mode, so text at
   300 levels survives). A page nested deeper is not dropped: its tags are
   stripped and its text cleaned as flat text, block by block.
@@ -42,6 +48,10 @@ from .model import Config, Result
 from .pipeline import clean
 
 MAX_MARKUP_BYTES = 64 * 1024 * 1024
+MAX_TAGS = 500_000
+READABILITY_MAX_ELEMENTS = 30_000
+READABILITY_MAX_DEPTH = 200
+READABILITY_MAX_CHARS = 1_000_000
 MAX_JSON_LD_BYTES = 1024 * 1024
 
 # Readability's article shorter than this (characters of rendered text) counts as
@@ -112,6 +122,9 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
         raise HTMLTooLarge(
             f"HTML page too large ({size:,} > {MAX_MARKUP_BYTES:,} bytes); save only the article, or pass --input text"
         )
+    tags = markup.count(b"<" if isinstance(markup, bytes) else "<")
+    if tags > MAX_TAGS:
+        raise HTMLTooLarge(f"HTML page has too many tags ({tags:,} > {MAX_TAGS:,}); save only the article")
     text = decode_html(markup) if isinstance(markup, bytes) else markup
     article_config = replace(config, mode="article", keep_title=False)
     try:
@@ -127,16 +140,16 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
     body = root.find("body")
     if body is None:
         body = root
-    prune(body)
-    lines = _article_lines(root, body)
+    page_chars = prune(body)
+    lines = _article_lines(root, body, page_chars)
     lines = _drop_title_lines(lines, title)
     result = clean("\n\n".join(lines), article_config)
     return replace(result, title=title, meta={"input_type": "html", **meta})
 
 
-def _article_lines(root, body) -> list[str]:
+def _article_lines(root, body, page_chars: int) -> list[str]:
     """The article's lines: readability's pick, or ours where it finds too little."""
-    lines = render_all(_readability(root))
+    lines = render_all(_readability(root)) if page_chars <= READABILITY_MAX_CHARS else []
     if _size(lines) >= _MIN_ARTICLE_CHARS:
         return lines
     ours = render(best_block(body))
@@ -161,18 +174,28 @@ def _readability(root) -> list:
     from readability import Document
     from readability.readability import Unparseable
 
+    from lxml import etree
+
     originals = []
-    for i, el in enumerate(root.iter()):
-        if isinstance(el.tag, str):
-            el.set(_MARK, str(len(originals)))
-            originals.append(el)
+    depth = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(el.tag, str):
+            continue
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        if depth > READABILITY_MAX_DEPTH or len(originals) >= READABILITY_MAX_ELEMENTS:
+            _unmark(originals)
+            return []
+        el.set(_MARK, str(len(originals)))
+        originals.append(el)
     try:
         summary = Document(root).summary(html_partial=True)
     except (Unparseable, ValueError, RecursionError):
         return []
     finally:
-        for el in originals:
-            del el.attrib[_MARK]
+        _unmark(originals)
     if not summary or not summary.strip():
         return []
     try:
@@ -187,6 +210,11 @@ def _readability(root) -> list:
     tops = [el for el in kept if not any(a in kept for a in el.iterancestors())]
     order = {id(el): i for i, el in enumerate(originals)}
     return sorted(tops, key=lambda el: order[id(el)])
+
+
+def _unmark(elements: list) -> None:
+    for el in elements:
+        el.attrib.pop(_MARK, None)
 
 
 def render_all(elements: list) -> list[str]:
@@ -285,9 +313,10 @@ class _Markers:
         return verdict
 
 
-def prune(body) -> None:
+def prune(body) -> int:
     """Drop, in place, every element that is never article text (see the module
-    docstring). Text after a dropped element (its tail) stays."""
+    docstring). Text after a dropped element (its tail) stays. Returns the number
+    of characters of text the page had before the furniture went."""
     from lxml import etree
 
     # First what is never text, so the page's text size below is the visible one.
@@ -334,6 +363,7 @@ def prune(body) -> None:
             continue
         stack.extend(reversed(el))
     _drop(drop)
+    return page_chars
 
 
 # A marked element holding this much prose (paragraphs of 120+ characters) is an
