@@ -90,7 +90,8 @@ class DaskRunner:
     (or an open Client). Workers need newsclean installed, and, for folder jobs,
     the same view of the input and output paths (a shared filesystem)."""
 
-    def __init__(self, scheduler: Any, timeout: float = 30):
+    def __init__(self, scheduler: Any, timeout: float | None = None):
+        # No timeout: dask's own (distributed.comm.timeouts.connect, 30 s by default).
         self._scheduler = scheduler
         self._timeout = timeout
         self._client = None
@@ -105,7 +106,8 @@ class DaskRunner:
             self._client = self._scheduler
             return self
         try:
-            self._client = Client(self._scheduler, timeout=self._timeout, set_as_default=False)
+            extra = {} if self._timeout is None else {"timeout": self._timeout}
+            self._client = Client(self._scheduler, set_as_default=False, **extra)
         except (OSError, TimeoutError, ValueError) as e:
             raise ClusterError(f"cannot reach the Dask scheduler at {self._scheduler}: {e}") from None
         self._own = True
@@ -159,16 +161,22 @@ def clean_bag(bag, field: str = "text", *, config: Config = DEFAULT, url_field: 
               bad: str = "pass", input_type: str = "auto", templates: Templates | None = None):
     """A bag of records (dicts) -> a bag of cleaned records, as the command writes them."""
     return bag.map_partitions(
-        partial(jsonl.clean_records, field=field, config=config, url_field=url_field, bad=bad,
+        partial(_clean_partition, field=field, config=config, url_field=url_field, bad=bad,
                 input_type=input_type, templates=templates)
     )
 
 
+def _clean_partition(records: Iterable[dict], **options) -> list[dict]:
+    # A list, not a generator: a partition may travel between workers.
+    return list(jsonl.clean_records(records, **options))
+
+
 def learn_templates(bag, min_docs: int, field: str = "text", url_field: str = "url",
-                    input_type: str = "auto") -> Templates:
-    """Pass one of `repeated_across` over a bag of records: each site's template lines."""
+                    input_type: str = "auto", scheduler: Any = None) -> Templates:
+    """Pass one of `repeated_across` over a bag of records: each site's template lines.
+    Computed at once (on `scheduler`, a Client, when given), as pass two needs them."""
     job = jsonl.Job(field, url_field, input_type=input_type)
-    counts = bag.reduction(partial(jsonl.count_records, job=job), _merge).compute()
+    counts = bag.reduction(partial(jsonl.count_records, job=job), _merge).compute(scheduler=scheduler)
     return counts.templates(min_docs)
 
 
