@@ -11,11 +11,19 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-# Control characters (C0 except tab, DEL, C1), lone surrogates, zero-width marks and
-# bidi controls never carry article text; they are dropped. The BOM (U+FEFF) as well.
+# Dropped, because they never carry article text and would only make two copies of
+# a line (or a label and its furniture) look different:
+# - control characters: C0 except tab (line breaks never reach a line), DEL, C1
+#   except NEL (a line break);
+# - lone surrogates, which cannot be written as UTF-8;
+# - zero-width space, word joiner and the invisible operators, and the BOM;
+# - bidi marks and controls (LRM, RLM, embeddings, overrides, isolates): unbalanced
+#   ones reorder the text around them on display.
+# Kept: the zero-width non-joiner and joiner (U+200C, U+200D), which change how
+# Persian and Indic words are spelled and join emoji sequences.
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff"
-    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 _SPACE = re.compile(r"[^\S\n]+")
 # A list bullet at the start of a line, with the stray whitespace after it.

@@ -128,7 +128,7 @@ def test_hand_written_sample_removals_each_name_their_filter():
         ("- Advertisement -", "ads"),
         ("Sign up for our newsletter", "subscribe"),
         ("Get the day's top stories delivered to your inbox every morning.", "subscribe"),
-        ("Turn on notifications to get breaking news alerts, subscribe now.", "subscribe"),
+        ("Get breaking news alerts on your phone, subscribe now.", "subscribe"),
     }
     assert got["status"] == "ok" and got["source"] == str(SAMPLE)
 
