@@ -21,6 +21,7 @@ DEFAULT = Config()
 
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 30
+_DATELINE_MAX_WORDS = 4
 
 
 def clean(text: str, config: Config = DEFAULT) -> Result:
@@ -79,7 +80,8 @@ def run_filters(lines: Sequence[Line], disabled: frozenset[str], removed: list[R
 
 def _is_title(kept: Sequence[Line]) -> bool:
     """The opening line is a headline: it stands apart from what follows, is short
-    and does not end like a sentence."""
+    and does not end like a sentence. A dateline in capitals ("BAAR, SWITZERLAND")
+    opens the article's text and is not a headline."""
     if len(kept) < 2 or not kept[1].gap:
         return False
     text = kept[0].text
@@ -90,4 +92,9 @@ def _is_title(kept: Sequence[Line]) -> bool:
         and not is_bullet(text)
         and not ends_sentence(text)
         and not text.endswith((",", ";", ":"))
+        and not _is_dateline(text, n)
     )
+
+
+def _is_dateline(text: str, n: int) -> bool:
+    return n <= _DATELINE_MAX_WORDS and "," in text and text.isupper()

@@ -276,6 +276,13 @@ La foto del ministro è stata condivisa migliaia di volte sui social.
 
 Число подписчиков газеты выросло на 10% за год.
 """,
+    "en-dateline-opening-stays": """
+SPRINGFIELD, ILLINOIS
+
+The state's largest hospital network said on Monday it would open two new clinics.
+
+The clinics will serve about 40,000 patients a year.
+""",
     "en-lists-and-headings-stay": """
 The council published its list of projects for next year:
 
@@ -314,6 +321,13 @@ def test_pipeline_removes_furniture_and_keeps_the_article(name):
     kept = ([result.title] if result.title else []) + list(result.paragraphs)
     assert kept == keep
     assert sorted(r.text for r in result.removed) == sorted(furniture)
+
+
+def test_a_headline_is_taken_as_the_title_and_a_dateline_is_not():
+    headline = clean("Council closes Main Street to cars\n\nThe vote was 7 to 2.\n")
+    dateline = clean("SPRINGFIELD, ILLINOIS\n\nThe vote was 7 to 2.\n")
+    assert headline.title == "Council closes Main Street to cars"
+    assert dateline.title is None and dateline.paragraphs[0] == "SPRINGFIELD, ILLINOIS"
 
 
 def test_cases_cover_many_languages_and_counterexamples():
