@@ -65,7 +65,14 @@ _FUNCTION_WORDS = {
     "sv": "och i att det som en på är av för med till den har de inte om ett han hon var men "
           "från vi så kan sig",
 }
-_WORD_SETS = {lang: frozenset(ws.split()) for lang, ws in _FUNCTION_WORDS.items()}
+_LANGUAGES = tuple(_FUNCTION_WORDS)
+# Each function word with the languages it belongs to ("de" is French, Spanish,
+# Portuguese and Italian alike).
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _list in _FUNCTION_WORDS.items():
+    for _word in _list.split():
+        _LANGUAGES_OF[_word] = _LANGUAGES_OF.get(_word, ()) + (_lang,)
+del _lang, _list, _word
 
 # A comment section's header ("12 Comments", "Leave a reply") ends the article:
 # no region reaches across it, however much prose the comments hold.
@@ -75,13 +82,15 @@ _ARTICLE_WORDS = 40
 # Listing summaries run shorter than this on average; article paragraphs longer.
 _TEASER_WORDS = 30
 _ALONE = 0.5
+_ALONE_MIN = 10
 _OFFSET = 6
 
 # Markdown (html2text) link targets and images, bare URLs, heading and emphasis marks.
 _MARKUP = re.compile(r"\]\([^)\s]*\)?|https?://\S+|!\[|[\[\]]|^#+ |\*\*|__")
-# Text wrapped at a fixed width (html2text wraps at 78) breaks a line where the next
-# word would pass this many characters.
+# Text wrapped at a fixed width (html2text wraps at 78, lynx and fold at 80) breaks
+# a line no longer than _WRAP_MAX where the next word would pass _WRAP_MIN.
 _WRAP_MIN = 60
+_WRAP_MAX = 100
 
 _DIGITS = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -92,8 +101,7 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
     stands out, or None when the text is already just the article (never with force)."""
     if not lines:
         return None
-    function_words = _language_words(lines)
-    raw = _raw_values(lines, function_words)
+    raw = _raw_values(lines, _known_language(lines))
     values = _values(raw)
     best = _choose(values)
     if best is None:
@@ -106,10 +114,10 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
     return Region(start, end, _title(lines, start))
 
 
-def _language_words(lines: Sequence[Line]) -> frozenset[str]:
-    """The function words of the language the text's longer lines are in, or an
-    empty set when none of the known languages fits."""
-    counts = dict.fromkeys(_WORD_SETS, 0)
+def _known_language(lines: Sequence[Line]) -> bool:
+    """Whether the text's longer lines are in one of the languages whose function
+    words are known; if not (Japanese, Thai, ...), no line is judged by them."""
+    counts = dict.fromkeys(_LANGUAGES, 0)
     total = 0
     for line in lines:
         toks = words(line.text.casefold())
@@ -117,11 +125,19 @@ def _language_words(lines: Sequence[Line]) -> frozenset[str]:
             continue
         total += len(toks)
         for tok in toks:
-            for lang, ws in _WORD_SETS.items():
-                if tok in ws:
-                    counts[lang] += 1
-    lang, hits = max(counts.items(), key=lambda kv: kv[1])
-    return _WORD_SETS[lang] if total and hits >= 0.15 * total else frozenset()
+            for lang in _LANGUAGES_OF.get(tok, ()):
+                counts[lang] += 1
+    return total > 0 and max(counts.values()) >= 0.15 * total
+
+
+def _density(toks: Sequence[str]) -> float:
+    """The share of function words among the tokens, in the language that gives the
+    most: a line is judged in its own language, whatever the page's chrome is in."""
+    counts: dict[str, int] = {}
+    for tok in toks:
+        for lang in _LANGUAGES_OF.get(tok, ()):
+            counts[lang] = counts.get(lang, 0) + 1
+    return max(counts.values()) / len(toks) if counts else 0.0
 
 
 def _size(text: str) -> float:
@@ -133,12 +149,15 @@ def _size(text: str) -> float:
 
 def _values(raw: Sequence[float]) -> list[float]:
     """The values the region is chosen by. A prose line standing alone between
-    furniture lines counts half: teaser lists alternate a headline and a
-    one-paragraph summary, while an article's paragraphs mostly follow one another."""
+    furniture lines counts half, or nothing when short: teaser lists alternate a
+    headline and a one-paragraph summary, while an article's paragraphs mostly
+    follow one another."""
     out = []
     for i, v in enumerate(raw):
         if v > 0 and _alone(raw, i):
-            v *= _ALONE
+            # A short one, alone, is a teaser's summary or a caption: no more than
+            # one of the furniture lines around it.
+            v = v * _ALONE if v >= _ALONE_MIN else 0.0
         out.append(v)
     return out
 
@@ -147,7 +166,7 @@ def _alone(raw: Sequence[float], i: int) -> bool:
     return (i == 0 or raw[i - 1] <= 0) and (i + 1 == len(raw) or raw[i + 1] <= 0)
 
 
-def _raw_values(lines: Sequence[Line], function_words: frozenset[str]) -> list[float]:
+def _raw_values(lines: Sequence[Line], known: bool) -> list[float]:
     """Every line's value before context. Lines wrapped at a fixed width (html2text,
     lynx) are judged together as the paragraph they belong to."""
     plain = [_plain(line.text) for line in lines]
@@ -157,7 +176,7 @@ def _raw_values(lines: Sequence[Line], function_words: frozenset[str]) -> list[f
         j = i + 1
         while j < len(lines) and _continues(lines[j - 1], lines[j], plain[j]):
             j += 1
-        out.extend(_paragraph_values(plain[i:j], function_words))
+        out.extend(_paragraph_values(plain[i:j], known))
         i = j
     return out
 
@@ -173,21 +192,21 @@ def _continues(previous: Line, line: Line, plain: str) -> bool:
     if line.gap or is_bullet(plain) or line.text.startswith("#"):
         return False
     first = line.text.split(" ", 1)[0]
-    return len(previous.text) + 1 + len(first) > _WRAP_MIN
+    return len(previous.text) <= _WRAP_MAX and len(previous.text) + 1 + len(first) > _WRAP_MIN
 
 
-def _paragraph_values(texts: Sequence[str], function_words: frozenset[str]) -> list[float]:
+def _paragraph_values(texts: Sequence[str], known: bool) -> list[float]:
     if len(texts) > 1 and not is_bullet(texts[0]):
         sizes = [_size(t) for t in texts]
         total = sum(sizes)
-        prose = _prose(" ".join(texts), function_words, total)
+        prose = _prose(" ".join(texts), known, total)
         if total >= 8 and prose >= 0.6:
             scale = min(prose, 1.0) * (total - _OFFSET) / total
             return [max(size, 1.0) * scale for size in sizes]
-    return [_value(t, function_words) for t in texts]
+    return [_value(t, known) for t in texts]
 
 
-def _value(text: str, function_words: frozenset[str]) -> float:
+def _value(text: str, known: bool) -> float:
     """Positive for a prose line (its length in words, scaled by how much it reads
     like prose), negative for a line that reads like page furniture."""
     size = _size(text)
@@ -195,9 +214,13 @@ def _value(text: str, function_words: frozenset[str]) -> float:
         return _WALL
     bullet = is_bullet(text)
     if size >= 8 and not bullet:
-        prose = _prose(text, function_words, size)
+        prose = _prose(text, known, size)
         if prose >= 0.6:
             return (size - _OFFSET) * min(prose, 1.0)
+    if size >= 4 and known and any(t in _LANGUAGES_OF for t in words(text.casefold())):
+        # A list item that reads like text ("Check the seals before winter") more
+        # likely belongs to an article's list than to a menu.
+        return -0.5
     cost = 1.0
     if bullet:
         cost += 1.0
@@ -206,14 +229,15 @@ def _value(text: str, function_words: frozenset[str]) -> float:
     return -cost
 
 
-def _prose(text: str, function_words: frozenset[str], size: float) -> float:
+def _prose(text: str, known: bool, size: float) -> float:
     """How much a line reads like running text, about 0 to 1.2: a sentence end, the
-    language's function words (a neutral share when the language is unknown), length;
+    function words of its language (a neutral share when the text's language is not
+    known), length;
     less for every token that holds a digit (phone numbers, dates, scores)."""
     toks = words(text.casefold())
     score = 0.5 if ends_sentence(text) else 0.15 if text.endswith((":", ",", ";")) else 0.0
-    if function_words and toks:
-        score += 0.5 * min(1.0, sum(t in function_words for t in toks) / len(toks) / 0.3)
+    if known and toks:
+        score += 0.5 * min(1.0, _density(toks) / 0.3)
     else:
         score += 0.3
     if size >= 25:

@@ -1,0 +1,387 @@
+"""Finding the article in whole-page text dumps (region.py and its pipeline step).
+
+Every page here is written by hand from parts: a header menu, a headline, a byline,
+the article, teaser lists, a comment section, a footer. Each part is laid out the
+way one kind of tool flattens a page: inscriptis (indentation and `*` bullets),
+html-text (flat lines) or html2text (markdown, paragraphs wrapped at 78 columns).
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from newsclean import Config, clean
+from newsclean.cli import main
+from newsclean.lines import split_lines
+from newsclean.region import NAME, locate
+
+AUTO, PAGE, ARTICLE = Config(mode="auto"), Config(mode="page"), Config(mode="article")
+
+EN_TITLE = "Harbour town votes to rebuild its storm-battered sea wall"
+EN = (
+    "The town council of Port Ellery voted on Tuesday night to rebuild the old sea wall, "
+    "which was badly damaged by the storms that struck the coast in the first week of January.",
+    "The new wall will be two metres higher than the old one and will be built of concrete "
+    "rather than stone, according to the plan that the council approved by a vote of six to one.",
+    "Residents who live along the harbour said they had waited for the decision for a long time. "
+    "Several of them told the meeting that their cellars had flooded three times in the past year.",
+    "The work is expected to begin in the spring and to take about eighteen months. The council "
+    "said that the road along the harbour would stay open for most of that time.",
+    "The only member who voted against the plan said that the town should first ask the regional "
+    "government to pay for a larger part of the cost, which is put at four million euros.",
+    "The mayor said she would write to the regional government this week, but that the town could "
+    "not afford to wait for an answer while the next winter was coming.",
+)
+
+DE_TITLE = "Stadtrat beschließt den Neubau der alten Brücke am Hafen"
+DE = (
+    "Der Stadtrat hat am Dienstagabend mit großer Mehrheit beschlossen, die alte Brücke am Hafen "
+    "abzureißen und durch einen Neubau zu ersetzen, der auch für Radfahrer sicher ist.",
+    "Die Brücke war im vergangenen Jahr bei einer Prüfung als nicht mehr sicher eingestuft worden. "
+    "Seitdem dürfen nur noch Fußgänger und Radfahrer über die Brücke fahren.",
+    "Nach dem Plan der Verwaltung sollen die Arbeiten im Herbst beginnen und etwa zwei Jahre dauern. "
+    "In dieser Zeit wird eine Fähre die beiden Ufer des Hafens verbinden.",
+    "Die Kosten werden auf rund zwölf Millionen Euro geschätzt. Das Land hat zugesagt, mehr als die "
+    "Hälfte davon zu übernehmen, wenn die Stadt den Rest aus eigenen Mitteln zahlt.",
+    "Mehrere Anwohner sagten in der Sitzung, dass sie sich über die Entscheidung freuen, aber auch "
+    "Sorgen wegen des Lärms auf der Baustelle haben, der sie über Monate begleiten wird.",
+)
+
+ES_TITLE = "El ayuntamiento aprueba un plan para ahorrar agua durante la sequía"
+ES = (
+    "El ayuntamiento aprobó el martes un plan para reducir el consumo de agua en la ciudad durante "
+    "los meses de verano, cuando la sequía que sufre la región será más dura.",
+    "El plan prohíbe regar los jardines públicos durante el día y limita el llenado de las piscinas "
+    "privadas, que solo se podrán llenar una vez por temporada.",
+    "Según el alcalde, los embalses que abastecen a la ciudad están por debajo de la mitad de su "
+    "capacidad, y no se espera que llueva mucho antes del otoño.",
+    "Los vecinos podrán consultar en la web del ayuntamiento cuánta agua gastan cada mes y recibirán "
+    "una bonificación en la factura si consumen menos que el año pasado.",
+    "La oposición votó a favor del plan, pero pidió que se revisen también las pérdidas de la red, "
+    "que según sus cálculos se lleva casi una quinta parte del agua.",
+)
+
+RU_TITLE = "Городской совет одобрил ремонт старого моста через реку"
+RU = (
+    "Городской совет во вторник одобрил план ремонта старого моста через реку, который был закрыт "
+    "для машин после проверки, проведённой в начале года.",
+    "По словам мэра, работы начнутся весной и продлятся около полутора лет. Всё это время по мосту "
+    "смогут ходить пешеходы, а для машин откроют объезд.",
+    "Ремонт обойдётся городу примерно в триста миллионов рублей. Часть этих денег выделит область, "
+    "остальное город заплатит из своего бюджета.",
+    "Жители соседних домов сказали на заседании, что давно ждали этого решения, но боятся шума, "
+    "который будет сопровождать работы на мосту.",
+    "Депутаты попросили администрацию каждый месяц сообщать о ходе ремонта и о том, как "
+    "расходуются деньги, выделенные на эти работы.",
+)
+
+MENU = ("Home", "News", "Local", "World", "Business", "Sport", "Culture", "Opinion", "Weather",
+        "Podcasts", "Newsletters", "Subscribe", "Sign in")
+SECTIONS = ("Politics", "Economy", "Science", "Health", "Travel", "Food", "Motoring", "Property",
+            "Jobs", "Obituaries", "Puzzles", "Archive")
+FOOTER = ("About us", "Contact", "Careers", "Advertise", "Privacy policy", "Terms of use",
+          "Cookie settings", "Accessibility", "Help centre", "Site map", "Corrections")
+TEASERS = (
+    ("Ferry timetable changes for the winter months", "Two evening crossings will be dropped from November."),
+    ("Lifeboat crew honoured for night rescue", "The volunteers brought four fishermen ashore in a gale."),
+    ("New bakery opens on the market square", "The owners moved back to the town after ten years away."),
+    ("School choir wins regional contest", "Forty pupils sang at the final in the county hall."),
+    ("Road closed after landslip near the cliffs", "Engineers are checking the slope above the coast road."),
+    ("Harbour festival returns next summer", "Organisers promise boat races and a night market."),
+)
+COMMENTS = (
+    ("harbourwatcher", "I have lived on the front for thirty years and this is the first time the council "
+                       "has listened to us. I only hope the money is there when the builders arrive."),
+    ("Ellen M.", "Two metres is not enough. The storms are getting worse every winter and we will be "
+                 "back in this room in ten years asking for the same thing again, mark my words."),
+    ("old salt", "Why concrete? The stone wall stood for a hundred and fifty years and it only failed "
+                 "because nobody repaired it. Spend the money on keeping what we have in good order."),
+    ("J. Porter", "Good news for the shops on the harbour road, which lost most of their trade in "
+                  "January when the water came in and the whole street was closed for a week."),
+    ("marina_kid", "Will the boat ramp stay open while the work goes on? Nobody at the meeting could "
+                   "say, and the summer season is when we need it most of all."),
+)
+
+
+# -- layouts ------------------------------------------------------------------------
+
+
+def inscriptis(parts: list[tuple[str, object]]) -> str:
+    """Indented blocks and `*` bullets, a blank line between paragraphs."""
+    out: list[str] = []
+    for kind, value in parts:
+        if kind == "menu":
+            out += [f"    * {item}" for item in value] + [""]
+        elif kind == "nested":
+            for i, item in enumerate(value):
+                out.append(f"    * {item}" if i % 4 == 0 else f"              o {item}")
+            out.append("")
+        elif kind == "heading":
+            out += [f"      {value}", ""]
+        elif kind == "line":
+            out.append(f"      {value}")
+        elif kind == "paragraphs":
+            for p in value:
+                out += [f"        {p}", ""]
+        elif kind == "teasers":
+            for head, summary in value:
+                out += [f"          {head}", "", f"          {summary}", ""]
+        elif kind == "comments":
+            for user, text in value:
+                out += [f"        * {user}", "          3 hours ago", "", f"          {text}", "", "          Reply", ""]
+    return "\n".join(out) + "\n"
+
+
+def flat(parts: list[tuple[str, object]]) -> str:
+    """html-text style: every block on its own lines, no indentation, no bullets."""
+    out: list[str] = []
+    for kind, value in parts:
+        if kind in ("menu", "nested"):
+            out += list(value) + [""]
+        elif kind == "heading":
+            out += [value, ""]
+        elif kind == "line":
+            out.append(value)
+        elif kind == "paragraphs":
+            for p in value:
+                out += [p, ""]
+        elif kind == "teasers":
+            for head, summary in value:
+                out += [head, summary, ""]
+        elif kind == "comments":
+            for user, text in value:
+                out += [user, "3 hours ago", text, "Reply", ""]
+    return "\n".join(out) + "\n"
+
+
+def markdown(parts: list[tuple[str, object]]) -> str:
+    """html2text style: links as [text](url), `#` headings, paragraphs wrapped at 78."""
+    out: list[str] = []
+
+    def link(text: str) -> str:
+        return f"[{text}](https://example.org/{text.lower().replace(' ', '-')}/)"
+
+    for kind, value in parts:
+        if kind in ("menu", "nested"):
+            out += [f"  * {link(item)}" for item in value] + [""]
+        elif kind == "heading":
+            out += [f"# {value}", ""]
+        elif kind == "line":
+            out += [value, ""]
+        elif kind == "paragraphs":
+            for p in value:
+                out += [textwrap.fill(p, 78), ""]
+        elif kind == "teasers":
+            for head, summary in value:
+                out += [f"### {link(head)}", "", textwrap.fill(summary, 78), ""]
+        elif kind == "comments":
+            for user, text in value:
+                out += [f"**{user}** 3 hours ago", "", textwrap.fill(text, 78), "", link("Reply"), ""]
+    return "\n".join(out) + "\n"
+
+
+LAYOUTS = {"inscriptis": inscriptis, "flat": flat, "markdown": markdown}
+
+
+def news_page(article=EN, title=EN_TITLE, *, before=True, after=True, comments=False) -> list[tuple[str, object]]:
+    parts: list[tuple[str, object]] = []
+    if before:
+        parts += [("menu", MENU), ("nested", SECTIONS)]
+    parts += [("heading", title), ("line", "By Maria Lund"), ("line", "Published 12 March 2024"),
+              ("paragraphs", article)]
+    if comments:
+        parts += [("heading", "5 Comments"), ("comments", COMMENTS)]
+    if after:
+        parts += [("heading", "More from the coast"), ("teasers", TEASERS), ("menu", FOOTER),
+                  ("line", "© 2024 Coast Media Ltd. All rights reserved.")]
+    return parts
+
+
+def body(article) -> str:
+    return "\n\n".join(article)
+
+
+# -- where the article stands ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_article_in_the_middle_of_a_page(layout):
+    result = clean(LAYOUTS[layout](news_page()), AUTO)
+    assert result.meta["article_found"] is True
+    # html2text wraps paragraphs, so compare words rather than lines.
+    assert result.text.split() == body(EN).split()
+    assert result.title is not None and result.title.lstrip("# ") == EN_TITLE
+
+
+def test_article_at_the_top_of_a_page():
+    result = clean(flat(news_page(before=False)), AUTO)
+    assert result.meta["article_found"] is True
+    assert result.text == body(EN)
+    assert not any(t in result.text for t, _ in TEASERS)
+
+
+def test_article_at_the_end_of_a_page():
+    result = clean(inscriptis(news_page(after=False)), AUTO)
+    assert result.meta["article_found"] is True
+    assert result.text == body(EN)
+    assert "Newsletters" not in result.text
+
+
+def test_long_comment_section_after_the_article_is_left_out():
+    page = inscriptis(news_page(comments=True))
+    result = clean(page, AUTO)
+    assert result.text == body(EN)
+    assert not any(text[:40] in result.text for _, text in COMMENTS)
+
+
+def test_comments_outweighing_a_short_article_do_not_win():
+    short = EN[:2]
+    result = clean(flat(news_page(article=short, comments=True)), PAGE)
+    assert result.text == body(short)
+
+
+def test_a_caption_and_an_ad_slot_inside_the_article_are_bridged():
+    article = list(EN[:3]) + ["Advertisement", "The old wall, seen from the harbour in January."] + list(EN[3:])
+    result = clean(inscriptis(news_page(article=article)), PAGE)
+    assert result.meta["article_found"] is True
+    for p in EN:
+        assert p in result.paragraphs
+
+
+def test_a_listing_page_has_no_article():
+    parts = [("menu", MENU), ("nested", SECTIONS), ("heading", "Latest news"),
+             ("teasers", TEASERS + TEASERS[:3]), ("menu", FOOTER)]
+    for layout in LAYOUTS.values():
+        result = clean(layout(parts), AUTO)
+        assert result.meta.get("article_found") is False
+        assert result.paragraphs == ()
+        assert result.region is None
+        assert {r.filter for r in result.removed} == {NAME}
+
+
+def test_a_listing_with_one_line_summaries_is_not_taken_for_an_article():
+    parts = [("menu", MENU)] + [("teasers", TEASERS)] * 3 + [("menu", FOOTER)]
+    result = clean(inscriptis(parts), PAGE)
+    assert result.meta["article_found"] is False
+    assert result.text == ""
+
+
+# -- languages ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "article, title", [(DE, DE_TITLE), (ES, ES_TITLE), (RU, RU_TITLE)], ids=["de", "es", "ru"]
+)
+@pytest.mark.parametrize("layout", ["inscriptis", "flat"])
+def test_non_english_pages(article, title, layout):
+    result = clean(LAYOUTS[layout](news_page(article=article, title=title, comments=True)), AUTO)
+    assert result.meta["article_found"] is True
+    assert result.text == body(article)
+    assert result.title == title
+
+
+# -- text that is already just the article ---------------------------------------------------
+
+
+ALREADY_CLEAN = EN_TITLE + "\n\n" + body(EN) + "\n"
+
+
+def test_auto_leaves_a_bare_article_alone():
+    result = clean(ALREADY_CLEAN, AUTO)
+    assert result.region is None
+    assert "article_found" not in result.meta
+    assert result.title == EN_TITLE and result.text == body(EN)
+
+
+def test_auto_leaves_an_article_with_a_list_alone():
+    dates = [f"{d} June: concert at the harbour stage, doors open at {h} pm" for d, h in
+             zip(range(1, 30, 2), [6, 7, 8] * 5)]
+    text = body(EN[:3]) + "\n\nThe festival dates:\n" + "\n".join(dates) + "\n"
+    result = clean(text, AUTO)
+    assert result.region is None
+    assert all(d in result.paragraphs for d in dates)
+
+
+def test_page_mode_on_a_bare_article_keeps_all_of_it():
+    result = clean(ALREADY_CLEAN, PAGE)
+    assert result.text == body(EN)
+
+
+# -- modes ----------------------------------------------------------------------------
+
+
+def test_article_mode_skips_region_finding():
+    page = inscriptis(news_page())
+    result = clean(page, ARTICLE)
+    assert result.region is None and "article_found" not in result.meta
+    assert NAME not in {r.filter for r in result.removed}
+    assert TEASERS[0][1] in result.text
+
+
+def test_page_mode_forces_region_finding_where_auto_declines():
+    # A thin page: too little furniture for auto to call it a page.
+    text = "Home\nNews\nSport\n\n" + body(EN) + "\n\nAbout us\nContact\n"
+    assert clean(text, AUTO).region is None
+    forced = clean(text, PAGE)
+    assert forced.text == body(EN)
+    assert [r.text for r in forced.removed if r.filter == NAME] == ["Home", "News", "Sport", "About us", "Contact"]
+
+
+def test_disabling_region_is_article_mode():
+    page = flat(news_page())
+    assert clean(page, Config(mode="page", disabled=frozenset({NAME}))).text == clean(page, ARTICLE).text
+
+
+def test_empty_text_has_no_region():
+    assert locate([], force=True) is None
+    assert clean("", PAGE).paragraphs == ()
+
+
+# -- what the result reports --------------------------------------------------------------
+
+
+def test_kept_and_removed_lines_add_up_to_the_input():
+    page = inscriptis(news_page(comments=True))
+    result = clean(page, AUTO)
+    lines = split_lines(page)
+    accounted = len(result.removed) + len(result.paragraphs) + (1 if result.title else 0)
+    assert accounted == len(lines)
+
+
+def test_region_spans_the_article_lines():
+    page = flat(news_page())
+    result = clean(page, AUTO)
+    numbered = page.splitlines()
+    first, last = result.region
+    assert numbered[first - 1] == EN[0]
+    assert numbered[last - 1] == EN[-1]
+
+
+def test_json_reports_the_region_and_the_lines_outside_it(tmp_path):
+    path = tmp_path / "page.txt"
+    page = inscriptis(news_page())
+    path.write_text(page, encoding="utf-8")
+    run = CliRunner().invoke(main, [str(path), "--format", "json", "--mode", "page"])
+    assert run.exit_code == 0, run.output
+    data = json.loads(run.stdout)
+    numbered = page.splitlines()
+    assert numbered[data["region"]["first_line"] - 1].strip() == EN[0]
+    assert numbered[data["region"]["last_line"] - 1].strip() == EN[-1]
+    assert data["article_found"] is True
+    outside = [r for r in data["removed"] if r["filter"] == NAME]
+    assert {r["text"] for r in outside} >= {"* Home", "* About us", TEASERS[0][0]}
+    assert all(r["line"] < data["region"]["first_line"] or r["line"] > data["region"]["last_line"] for r in outside)
+
+
+def test_json_says_when_no_article_was_found(tmp_path):
+    path = tmp_path / "listing.txt"
+    path.write_text(flat([("menu", MENU), ("teasers", TEASERS * 2), ("menu", FOOTER)]), encoding="utf-8")
+    run = CliRunner().invoke(main, [str(path), "--format", "json", "--mode", "page"])
+    assert run.exit_code == 0, run.output
+    data = json.loads(run.stdout)
+    assert data["article_found"] is False and data["text"] == "" and "region" not in data
+
