@@ -100,8 +100,10 @@ def _is_name_and_date(text: str) -> bool:
     first = _NAME_FIRST.match(text)
     if first and _is_full_date(text[first.end():]):
         return True
+    if not text[0].isdigit():
+        return False
     last = _NAME_LAST.search(text)
-    return last is not None and last.start() > 0 and text[0].isdigit() and _is_full_date(text[: last.start()])
+    return last is not None and last.start() > 0 and _is_full_date(text[: last.start()])
 
 
 def is_date_line(text: str) -> bool:
@@ -151,7 +153,7 @@ def is_byline(text: str) -> bool:
         return True
     if _CONTACT.search(text) and n <= 40:
         return True
-    if n <= 60 and _BIO.search(text) and _EMAIL.search(text):
+    if "@" in text and n <= 60 and _EMAIL.search(text) and _BIO.search(text):
         return True
     return is_date_line(text) or (n <= 14 and _is_name_and_date(text))
 

@@ -48,10 +48,11 @@ _CAPTION_LABEL = re.compile(
 # Jane Doe", "... Credit: NASA", "... © Reuters / Jane Doe", "... Jane Doe / AP file".
 _TRAILING_CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Getty|dpa|Photo|Foto|Image|Picture|Credit|File|Courtesy)\b[^()]{0,80}\)\s*$"
-    r"|(?:Photo|Foto|Image|Picture|Credit|Image credit|Photo credit): [^.]{2,60}$|\bFILE PHOTO\b"
+    r"|(?:Photo|Foto|Image|Picture|Credit|Image credit|Photo credit): [^.]{2,60}$"
     r"|©\s?[^\s©.][^©.]{0,60}$"
     r"| / (?:AP|AFP|Reuters|Getty Images|EPA|dpa|Bloomberg|Shutterstock)(?: [Ff]ile)?$"
 )
+_TAIL_CHARS = 120  # every trailing credit above fits in the line's last characters
 # A caption whose credit follows its last full stop: "... in 2019. Getty Images".
 _CREDIT_TAIL = re.compile(r"[a-z0-9)”\"'][.!?] ([^\W\d_][\w'&.-]*(?: [^\W\d_][\w'&.-]*){0,3})$")
 # A credit in brackets at the end, named by slashes: "( NASA/JPL-Caltech/ASU )".
@@ -81,20 +82,25 @@ def _names_only(text: str) -> bool:
     return bool(names) and all(t[0].isupper() or not t[0].isalpha() for t in names)
 
 
+def _has_trailing_credit(text: str) -> bool:
+    return "FILE PHOTO" in text or _TRAILING_CREDIT.search(text[-_TAIL_CHARS:]) is not None
+
+
 def _has_credit_tail(text: str) -> bool:
-    tail = None if ends_sentence(text) else _CREDIT_TAIL.search(text)
+    if text.endswith(")"):
+        bracket = _BRACKET_TAIL.search(text[-_TAIL_CHARS:])
+        return bool(bracket) and "/" in bracket.group(1) and _names_only(bracket.group(1))
+    tail = None if ends_sentence(text) else _CREDIT_TAIL.search(text[-_TAIL_CHARS:])
     if tail and len(words(text)) >= 8:
         name = tail.group(1)
-        if _names_only(name) and not any(w.casefold() in _NOT_A_CREDIT for w in words(name)):
-            return True
-    bracket = _BRACKET_TAIL.search(text)
-    return bool(bracket) and "/" in bracket.group(1) and _names_only(bracket.group(1))
+        return _names_only(name) and not any(w.casefold() in _NOT_A_CREDIT for w in words(name))
+    return False
 
 
 def is_credit(text: str) -> bool:
     if len(text) > _CAPTION_MAX_CHARS:
         return False
-    if _CAPTION_LABEL.match(text) or _TRAILING_CREDIT.search(text) or _has_credit_tail(text):
+    if _CAPTION_LABEL.match(text) or _has_trailing_credit(text) or _has_credit_tail(text):
         return True
     if len(text) > 160:
         return False
@@ -124,20 +130,18 @@ def _is_bare_credit(text: str) -> bool:
     if prefix:
         # "Фото@handle": the photographer's account name.
         return prefix.group().endswith("@") or _names_only(text[prefix.end():])
-    return _TRAILING_CREDIT.search(text) is None and ("/" in text or "|" in text or _AGENCY.search(text) is not None)
+    return not _has_trailing_credit(text) and ("/" in text or "|" in text or _AGENCY.search(text) is not None)
 
 
 def _is_glued_credit(lines: Sequence[Line], i: int) -> bool:
     """A source's name set tight under a caption, the pair standing apart:
     "Fires seen from orbit on Nov. 3, 2019." / "NASA Worldview"."""
     line, above = lines[i], lines[i - 1]
-    n = len(words(line.text))
+    if line.gap or not above.gap or len(line.text) > 60 or not _adjacent(lines, i - 1, i):
+        return False
     return (
-        not line.gap
-        and _adjacent(lines, i - 1, i)
-        and above.gap
-        and (i + 1 == len(lines) or lines[i + 1].gap or not _adjacent(lines, i, i + 1))
-        and 1 <= n <= 4
+        (i + 1 == len(lines) or lines[i + 1].gap or not _adjacent(lines, i, i + 1))
+        and 1 <= len(words(line.text)) <= 4
         and not ends_sentence(line.text)
         and _names_only(line.text)
         and ends_sentence(above.text)

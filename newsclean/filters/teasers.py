@@ -33,7 +33,11 @@ _MEDIA_TAG = re.compile(
 
 def is_caps_headline(text: str) -> bool:
     """A long headline set in capitals: every letter but a stray one upper case."""
-    if len(text) > _CAPS_MAX_CHARS or len(words(text)) < _CAPS_MIN_WORDS:
+    # Prose shows a lower-case letter within its first words.
+    opening = text[:24]
+    if len(text) > _CAPS_MAX_CHARS or opening.upper() != opening:
+        return False
+    if len(words(text)) < _CAPS_MIN_WORDS:
         return False
     if ends_sentence(text) or text.rstrip().endswith((":", ";", ",")):
         return False
@@ -51,7 +55,7 @@ def _cards(lines: Sequence[Line]) -> set[int]:
     out: set[int] = set()
     keys = [key(line.text) for line in lines]
     for i, k in enumerate(keys):
-        if len(words(k)) < _CARD_MIN_WORDS:
+        if k not in keys[i + 1 : i + 1 + _CARD_REACH] or len(words(k)) < _CARD_MIN_WORDS:
             continue
         for j in range(i + 1, min(i + 1 + _CARD_REACH, len(lines))):
             between = range(i + 1, j)
@@ -77,7 +81,12 @@ def _is_card_summary(lines: Sequence[Line], j: int) -> bool:
 
 
 def is_tagged_link(text: str) -> bool:
-    return len(text) <= _CAPS_MAX_CHARS and _MEDIA_TAG.search(text) is not None and len(words(text)) >= 3
+    return (
+        text.endswith(("]", ")"))
+        and len(text) <= _CAPS_MAX_CHARS
+        and _MEDIA_TAG.search(text[-12:]) is not None
+        and len(words(text)) >= 3
+    )
 
 
 def select(lines: Sequence[Line]) -> list[int]:
