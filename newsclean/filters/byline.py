@@ -166,7 +166,8 @@ _ABOUT_AUTHOR = labels(
 )
 # The author's note closing the story: "Jane Doe is a reporter for the Daily Bugle."
 _BIO_LINE = re.compile(
-    r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:is|was) (?:an?|the) (?:[\w-]+ ){0,4}"
+    r"^(?!(?i:he|she|they|it|this|that|his|her|their|its|the) )"
+    r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} is (?:an?|the) (?:[\w-]+ ){0,4}"
     r"(?:writer|reporter|editor|correspondent|columnist|journalist|contributor|author|producer|photographer)s?\b"
 )
 _BIO_MAX_WORDS = 40
@@ -257,6 +258,8 @@ BYLINE = Filter(
         "Readers can reach the helpline at 0800 123 456, the council said.",
         "Apple Park 2019",
         "By the end of the day on Monday, May 4, 2020, the vote was done.",
+        "The paper closed in 2009.\nShe was a reporter for the Gazette for 30 years.",
+        "The paper closed in 2009.\nShe is a reporter for the Gazette now.",
         "Jane Doe is a reporter for the Daily Bugle, and she broke the story in 2019.\n"
         "Her editors backed her.\nThe paper won an award.\nThe council apologised.",
         "Council Meeting\nMarch 3, 2020 is the date set for the vote.",
