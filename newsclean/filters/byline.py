@@ -70,7 +70,15 @@ _CONTACT_ADDRESS = re.compile(
 _CONTACT = re.compile(
     r"\b(?:may be reached at|can be reached at|email (?:him|her|them|me) at|follow (?:him|her|them|me) on|"
     r"reach (?:the (?:reporters?|writers?|authors?)|him|her|them|me) (?:at|on|by|via)|"
-    r"contact (?:the (?:reporters?|writers?|authors?)|him|her|them) (?:at|on|by|via))\b",
+    r"contact (?:the (?:reporters?|writers?|authors?)|him|her|them) (?:at|on|by|via)|"
+    r"(?:erreichen|kontaktieren) sie (?:den autor|die autorin|ihn|sie) (?:unter|per|auf)|"
+    r"(?:contacter|joindre) (?:l'auteur|l’auteur|la rédaction) (?:à|par|sur)|"
+    r"(?:contacta|escribe) (?:al autor|a la autora) (?:en|a través de)|"
+    r"(?:fale com|contate) (?:o autor|a autora) (?:em|pelo|por)|"
+    r"(?:contatta|scrivi a) (?:l'autore|l’autore) (?:a|su)|"
+    r"(?:mail|bereik) (?:de auteur|de schrijver) (?:op|via)|"
+    r"(?:skontaktuj się z autorem|napisz do autora) (?:pod|na|przez)|"
+    r"hubungi penulis (?:di|melalui)|связаться с автором (?:можно )?(?:по|через))\b",
     re.IGNORECASE,
 )
 # The author's note at the end: "Jane Doe (jane@example.com) is a senior writer at ...".
@@ -166,16 +174,24 @@ _ABOUT_AUTHOR = labels(
 )
 # The author's note closing the story: "Jane Doe is a reporter for the Daily Bugle."
 _BIO_LINE = re.compile(
-    r"^(?!(?i:he|she|they|it|this|that|his|her|their|its|the) )"
-    r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} is (?:an?|the) (?:[\w-]+ ){0,4}"
-    r"(?:writer|reporter|editor|correspondent|columnist|journalist|contributor|author|producer|photographer)s?\b"
+    r"^(?!(?i:he|she|they|it|this|that|his|her|their|its|the|er|sie|es|il|elle|él|ella|ele|ela|lui|lei|hij|zij|"
+    r"on|ona|dia|он|она) )"
+    r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3} "
+    r"(?:is (?:an?|the)|ist|est|es|é|è|jest|adalah|—) (?:[\w-]+ ){0,4}"
+    r"(?i:writer|reporter|editor|correspondent|columnist|journalist|contributor|author|producer|photographer|"
+    r"redakteur|redakteurin|journalistin|korrespondent|korrespondentin|autorin|"
+    r"journaliste|rédacteur|rédactrice|correspondant|correspondante|"
+    r"periodista|redactor|redactora|corresponsal|jornalista|repórter|redator|redatora|correspondente|"
+    r"giornalista|redattore|redattrice|corrispondente|verslaggever|redacteur|"
+    r"dziennikarzem|dziennikarką|reporterem|redaktorem|korespondentem|jurnalis|wartawan|penulis|"
+    r"журналист|корреспондент|редактор|обозреватель)s?\b"
 )
 _BIO_MAX_WORDS = 40
 _TAIL = 3  # an author's note sits among the last lines
 
 
 def _is_bio(text: str) -> bool:
-    return len(words(text)) <= _BIO_MAX_WORDS and _BIO_LINE.match(text) is not None
+    return text[:1].isupper() and len(words(text)) <= _BIO_MAX_WORDS and _BIO_LINE.match(text) is not None
 _AUTHOR_MAX_WORDS = 7
 _AUTHOR_JOINERS = frozenset("and und et y e en i и dan de da van von der di du la le".split())
 
@@ -243,7 +259,17 @@ BYLINE = Filter(
         "PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: 10:43, Tue, Nov 19, 2019",
         "About the author",
         "Über den Autor",
+        "À propos de l'auteur",
+        "Sobre el autor",
         "= The bridge will reopen in March, the council said.\nJane Doe is a freelance writer living in Leeds.",
+        "= Die Brücke wird im März wieder geöffnet.\nAnna Schmidt ist Redakteurin im Ressort Wirtschaft.",
+        "= Le pont rouvrira en mars.\nJean Dupont est journaliste au service politique.",
+        "= El puente reabrirá en marzo.\nAna García es periodista especializada en economía.",
+        "= Мост откроют в марте.\nИван Петров — корреспондент отдела экономики.",
+        "Par Jean Dupont le 3 mars 2020 à 10h",
+        "Publié le 3 mars 2020 | Mis à jour le 4 mars 2020",
+        "Erreichen Sie die Autorin unter anna.schmidt@example.de",
+        "Contactez la rédaction : pour joindre l'auteur par courriel, écrivez à jean@example.fr",
         "2019-11-20 12:57:32 Marco De Luca",
         "Jane Doe | November 20, 2019",
         "Anna Schmidt, 20. November 2019",
@@ -260,6 +286,8 @@ BYLINE = Filter(
         "By the end of the day on Monday, May 4, 2020, the vote was done.",
         "The paper closed in 2009.\nShe was a reporter for the Gazette for 30 years.",
         "The paper closed in 2009.\nShe is a reporter for the Gazette now.",
+        "Die Zeitung wurde 2009 eingestellt.\nSie ist Redakteurin bei einem Radiosender.",
+        "Le journal a fermé en 2009.\nElle est journaliste à la radio.",
         "Jane Doe is a reporter for the Daily Bugle, and she broke the story in 2019.\n"
         "Her editors backed her.\nThe paper won an award.\nThe council apologised.",
         "Council Meeting\nMarch 3, 2020 is the date set for the vote.",

@@ -17,7 +17,11 @@ _LABELS = labels(
     r"reacties?|laat een reactie achter|reageer|komentarze?|dodaj komentarz|skomentuj",
     r"komentar|tinggalkan komentar|tulis komentar|комментарии|комментарий|оставить комментарий|комментировать",
     # The blog's header over its comments: "6 thoughts on “Title”", "One response to “Title”".
-    r"(?:\d+|one|two|three) (?:thoughts?|responses?|replies|comments?) (?:on|to) [“\"«„‘'].{1,160}",
+    r"(?:\d+|one|two|three|ein|eine|une|un|uno|una|um|uma) "
+    r"(?:thoughts?|responses?|replies|comments?|gedanken|kommentare?|réflexions?|commentaires?|comentarios?|"
+    r"comentários?|pensamentos?|commenti|commento|reacties?|gedachten|komentarz[ey]?|myśli|pemikiran|komentar|"
+    r"мысл[иье]й?|комментари[йяев]{1,2}) "
+    r"(?:on|to|zu|sur|en|em|sobre|su|op|do|na temat|pada|о|к) [“\"«„‘'].{1,160}",
     r"please enable javascript to view the comments.{0,60}|comments powered by disqus|powered by disqus",
 )
 # A moderation or house-rules notice: it names comments and the rules they must follow.
@@ -54,11 +58,18 @@ COMMENTS = line_filter(
         "Комментарии",
         "6 thoughts on “How to Grow Tomatoes on a Balcony”",
         "One response to “Why the Bridge Closed”",
+        "3 Gedanken zu „Warum die Brücke gesperrt wurde“",
+        "2 réflexions sur « Pourquoi le pont a fermé »",
+        "5 comentarios en «Por qué cerró el puente»",
+        "4 commenti su “Perché il ponte è chiuso”",
+        "7 reacties op “Waarom de brug dicht is”",
+        "3 мысли о “Почему закрыли мост”",
         "Please enable JavaScript to view the comments powered by Disqus.",
     ),
     counterexamples=(
         "The minister declined to comment on the report.",
         "Two thoughts on the budget stood out, the economist said.",
+        "Zwei Gedanken zu diesem Plan: Er ist teuer und kommt zu spät.",
         "Comments made by the senator drew criticism from both parties.",
         "The comments section of the site was shut down in 2015 after the paper changed its policy on moderation, the editor wrote in a long post explaining the decision to readers who had used it for years.",
     ),

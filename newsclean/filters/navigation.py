@@ -97,6 +97,8 @@ NAVIGATION = Filter(
         "View all (4)",
         "Listen: http://example.com/ep615",
         "Apple Podcasts: https://example.com/podcast",
+        "Écouter : https://example.fr/episode-12",
+        "Escuchar: https://example.es/episodio",
         "Tags\n= Apples, pears and plums grow well in the valley, the farmers said.",
         "Tags\nelection 2019, city council, budget, Jane Doe",
         "Topics\n* Business\n* General news\n* Government and politics\n= The council meets again on Monday.",

@@ -37,6 +37,11 @@ _HEADERS = labels(
     r"関連記事|こちらの記事も合わせてどうぞ",
     # "Next Auto News", "Previous Post": the neighbours' teasers at an article's foot.
     r"(?:next|previous|prev) (?:[\w-]+ ){0,2}(?:news|posts?|articles?|stories|story)",
+    r"(?:nächster|vorheriger) (?:artikel|beitrag)|(?:article|billet) (?:suivant|précédent)|"
+    r"(?:artículo|noticia) (?:siguiente|anterior)|(?:próximo|artigo anterior|post anterior)(?: artigo| post)?|"
+    r"(?:articolo) (?:successivo|precedente)|(?:volgend|vorig) (?:artikel|bericht)|"
+    r"(?:następny|poprzedni) (?:artykuł|wpis)|(?:artikel|berita) (?:selanjutnya|sebelumnya)|"
+    r"(?:следующая|предыдущая) (?:статья|новость)",
 )
 # "Related: Title", "[Related: Title]", "Read more: Title", "Also on site.com Title".
 _INLINE = re.compile(
@@ -51,7 +56,10 @@ _ALSO_ON = re.compile(r"^also on [\w-]+\.[a-z]{2,}\b|^on [\w-]+\.[a-z]{2,}(?:\.[
 # "Follow AP's full coverage of the election at ...": a pointer to the site's section.
 _COVERAGE = re.compile(
     r"^(?:follow|read|see|find|get) (?:[\w.]+['’]s |our |all |the )?(?:full |complete |latest |more |live )?"
-    r"coverage (?:of|on|at)\b",
+    r"coverage (?:of|on|at)\b"
+    r"|^(?:alle|weitere) (?:artikel|berichte|nachrichten) (?:zum thema|zu|über)\b"
+    r"|^(?:retrouvez|suivez) (?:toute )?notre couverture\b|^(?:sigue|consulta) (?:toda )?nuestra cobertura\b"
+    r"|^(?:acompanhe|veja) (?:toda )?(?:a )?(?:nossa )?cobertura\b|^(?:segui|leggi) (?:tutta )?la nostra copertura\b",
     re.IGNORECASE,
 )
 # "Read more" under a teaser headline: the pair is a link card.
@@ -136,6 +144,10 @@ RELATED = Filter(
         "= The vote is set for Tuesday, the speaker said.\nRead more",
         "On Example.com: Car sales fell in August",
         "Follow AP's full coverage of the election at https://example.com/election",
+        "Alle Artikel zum Thema Wahl finden Sie hier",
+        "Retrouvez toute notre couverture des élections",
+        "Article suivant\nLe gouvernement présente son budget\n= Le texte sera voté en octobre, a précisé le ministre.",
+        "Nächster Artikel\nRegierung legt Haushalt vor",
         "Next Auto News\nThe new hatchback has 300 horsepower\nJane Doe 2019-11-20 17:27:46\n= The car goes on sale in March, the company said.",
         "= The study was published in the journal on Monday.\n\nWhy Some Cities Ban Cars From Their Centres\nRead more",
         "Trump Impeachment Inquiry More\n* First headline here\n= Here are some of the highlights:\n= 1. The first point",
@@ -148,6 +160,7 @@ RELATED = Filter(
         "More in store for shoppers this year, the retailer said.",
         "On Monday: the council met to vote on the budget.",
         "Follow the money, the senator said, and you will find the answer.",
+        "Alle Artikel der Zeitung werden künftig online erscheinen, sagte der Verleger.",
         "Next year the plant will open.",
     ),
 )
