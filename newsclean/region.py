@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Sequence
 
-from .filters.base import ends_sentence, is_bullet, words
+from .filters.base import ends_sentence, is_bullet, key, words
+from .filters.byline import is_byline, is_date_line
+from .filters.media import is_credit
+from .filters.share import is_button_row
 from .filters.comments import is_comment_furniture
 from .lines import Line
 
@@ -320,7 +323,9 @@ def _is_article(raw: Sequence[float], values: Sequence[float], start: int, end: 
     return not (len(prose) >= 4 and alone >= 0.75 * len(prose) and words / len(prose) < _TEASER_WORDS)
 
 
-_TITLE_LOOKBACK = 15
+_TITLE_LOOKBACK = 25
+# A page dump opens with the page's <title> (html-text) or a breadcrumb holding it.
+_OPENING_LINES = 3
 # Fewer furniture lines than this outside the article (or a smaller share of all
 # lines) and the text is taken as the article alone: a share bar and a tag list
 # around an article are not a page.
@@ -329,12 +334,45 @@ _PAGE_SHARE = 0.2
 
 
 def _title(lines: Sequence[Line], start: int) -> int | None:
-    """The headline just above the region: the nearest short line above it that
-    reads like a headline (a few words, no sentence end, no bullet, few digits)."""
+    """The headline just above the region: of the lines above it that read like a
+    headline, the one the page's opening lines repeat (its <title>), else one
+    printed twice on the page (a gallery or share caption), else the nearest."""
+    opening = " ".join(key(line.text) for line in lines[:_OPENING_LINES])
+    candidates = []
     for i in range(start - 1, max(-1, start - 1 - _TITLE_LOOKBACK), -1):
-        text = lines[i].text
-        n = len(words(text))
-        if 4 <= n <= 30 and len(text) <= 200 and not is_bullet(text) and not ends_sentence(text) \
-                and len(_DIGITS.findall(text)) <= 4 and not text.endswith((":", ",", ";", "|")):
+        text = _plain(lines[i].text).lstrip("# ")
+        if _is_headline(text):
+            candidates.append((i, key(text)))
+    if not candidates:
+        return None
+    for i, k in candidates:
+        if i >= _OPENING_LINES and k in opening:
             return i
-    return None
+    wanted = {k for _, k in candidates}
+    seen: dict[str, int] = {}
+    for line in lines:
+        k = key(line.text)
+        if k in wanted:
+            seen[k] = seen.get(k, 0) + 1
+    for i, k in candidates:
+        if seen[k] > 1:
+            return i
+    return candidates[0][0]
+
+
+def _is_headline(text: str) -> bool:
+    """A few words, no sentence end, no bullet, few digits, and none of the lines
+    that stand between a headline and its article: bylines, dates, photo credits,
+    share buttons."""
+    n = len(words(text))
+    return (
+        4 <= n <= 30
+        and len(text) <= 200
+        and not is_bullet(text)
+        and not text.startswith("+ ")
+        and not ends_sentence(text)
+        and "|" not in text
+        and len(_DIGITS.findall(text)) <= 4
+        and not text.endswith((":", ",", ";"))
+        and not (is_byline(text) or is_date_line(text) or is_credit(text) or is_button_row(text))
+    )
