@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import click
 
 from . import __version__, io
-from .detect import BinaryInput
+from .detect import BinaryInput, HTMLError
 from .document import INPUT_TYPES, clean_bytes
 from .filters import FILTERS, NAMES
 from .model import Config
@@ -58,7 +58,7 @@ def process(source: io.Source, settings: Settings, stdin_data: bytes | None = No
         return _not_cleaned(source, label, _skipped_if_walked(source), str(e), settings)
     except (io.NotRegular, io.Vanished) as e:
         return _not_cleaned(source, label, _skipped_if_walked(source), str(e), settings)
-    except io.InputError as e:
+    except (io.InputError, HTMLError) as e:
         return _not_cleaned(source, label, "failed", str(e), settings)
     except RecursionError:
         return _not_cleaned(source, label, "failed", "input nested too deeply to parse", settings)

@@ -23,6 +23,11 @@ class BinaryInput(ValueError):
     """The bytes are not text."""
 
 
+class HTMLError(ValueError):
+    """An HTML page that cannot be cleaned (beyond the documented limits); the
+    message says why and what to do."""
+
+
 def bom_encoding(data: bytes) -> str | None:
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -61,6 +66,14 @@ def decode(data: bytes, fallback: str = "cp1252") -> str:
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"</?(?:html|body|div|p|span|a|script|head|meta|article|section|br|li|ul|table)\b[^<>]{0,400}>", re.IGNORECASE)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+
+_ANY_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9:-]*|/[a-zA-Z]|!)")
+
+
+def has_markup(text: str) -> bool:
+    """Holds at least one tag, comment or doctype: "<p", "</", "<!"."""
+    return _ANY_TAG.search(text) is not None
 
 
 def looks_like_html(text: str, name: str | None = None) -> bool:

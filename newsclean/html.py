@@ -43,7 +43,7 @@ import re
 from dataclasses import replace
 from typing import Iterable, Iterator
 
-from .detect import decode_html
+from .detect import HTMLError, decode_html
 from .model import Config, Result
 from .pipeline import clean
 
@@ -59,12 +59,8 @@ MAX_JSON_LD_BYTES = 1024 * 1024
 _MIN_ARTICLE_CHARS = 400
 
 
-class HTMLError(ValueError):
-    """An HTML input that cannot be cleaned; the message says why."""
-
-
 class HTMLTooLarge(HTMLError):
-    pass
+    """The page is beyond MAX_MARKUP_BYTES or MAX_TAGS."""
 
 
 # ---------------------------------------------------------------- parsing
