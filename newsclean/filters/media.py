@@ -4,8 +4,8 @@ Galleries flatten to "Image 1 of 23", "Caption", "Close", "Back to Gallery"; pho
 leave credit lines ("Photo: Jane Doe, AP", "Sakib Ali/Hindustan Times/Getty Images")
 and captions that end in a credit "(AP Photo/Alan Diaz, File)", "© Reuters / Jane
 Doe", ". Getty Images". A bare credit line also takes the caption right above it
-(the credit may sign the caption from below, or sit glued under it as its own short
-line), and a gallery's repeated headline between two pieces of gallery residue goes
+(the credit may sign the caption from below or from above, or sit glued under it as
+its own short line), and a gallery's repeated headline between two pieces of gallery residue goes
 with them.
 """
 
@@ -68,6 +68,7 @@ _NOT_A_CREDIT = frozenset("et pt ct gmt utc est edt cst cdt pst pdt bst cet cest
 
 _CAPTION_MAX_CHARS = 500
 _BARE_MAX_WORDS = 10
+_CAPTION_MAX_WORDS = 50
 
 
 # The small words a credit may hold between names: "Photo illustration by Slate".
@@ -78,8 +79,8 @@ def _names_only(text: str) -> bool:
     """Every word capitalised (or a mark such as ©, a handle, a joining word): how a
     credit names its source."""
     tokens = text.replace("/", " ").replace(",", " ").split()
-    names = [t for t in tokens if t.casefold() not in _CREDIT_JOINERS]
-    return bool(names) and all(t[0].isupper() or not t[0].isalpha() for t in names)
+    names = [t for t in tokens if t.casefold() not in _CREDIT_JOINERS and not _AGENCY.fullmatch(t)]
+    return bool(tokens) and all(t[0].isupper() or not t[0].isalpha() for t in names)
 
 
 def _has_trailing_credit(text: str) -> bool:
@@ -155,6 +156,24 @@ def _adjacent(lines: Sequence[Line], i: int, j: int) -> bool:
     return i >= 0 and lines[j].number == lines[i].number + 1
 
 
+def _signs_caption_below(lines: Sequence[Line], i: int) -> bool:
+    """A bare credit opening a block of two signs the caption set tight under it:
+    "Photo: Jane Doe/AP" over "Crowds outside the court on Monday."."""
+    below = i + 1
+    if below >= len(lines) or not _is_bare_credit(lines[i].text):
+        return False
+    opens_block = i == 0 or lines[i].gap or not _adjacent(lines, i - 1, i)
+    closes_block = below + 1 == len(lines) or lines[below + 1].gap or not _adjacent(lines, below, below + 1)
+    return (
+        opens_block
+        and closes_block
+        and not lines[below].gap
+        and _adjacent(lines, i, below)
+        and _caption_like(lines[below])
+        and len(words(lines[below].text)) <= _CAPTION_MAX_WORDS
+    )
+
+
 def _is_gallery_headline(line: Line) -> bool:
     n = len(words(line.text))
     return 3 <= n <= 20 and not ends_sentence(line.text) and not is_bullet(line.text)
@@ -172,6 +191,8 @@ def select(lines: Sequence[Line]) -> list[int]:
                 if _adjacent(lines, i - 2, i - 1) and _same_caption(lines[i - 2].text, lines[i - 1].text):
                     out.append(i - 2)
                 out.append(i - 1)
+            elif _signs_caption_below(lines, i):
+                out.append(i + 1)
             out.append(i)
         elif i > 1 and _is_glued_credit(lines, i):
             out.extend((i - 1, i) if not taken else (i,))
@@ -220,6 +241,9 @@ MEDIA = Filter(
         "Photo: Jane Doe, AP\nCity council approves the new budget\n1 / 5\nBack to Gallery",
         "Jane Doe at the festival in 1987.\nPhoto illustration by Daily Bugle. Photo by John Smith.",
         "Модель на показе в Париже\nФото@janedoe",
+        "Photo: Jane Doe/AP\n\n= Protesters gathered outside the town hall on Monday.\n\n= The vote was 7 to 2.",
+        "= The council met on Monday.\n\nPhoto: Jane Doe/AP\nProtesters gather outside the town hall on Monday.\n\n= The vote was 7 to 2.",
+        "= Der Rat tagte am Montag.\n\nFoto: Anna Schmidt/dpa\nDemonstranten vor dem Rathaus am Montag.\n\n= Die Abstimmung endete 7 zu 2.",
     ),
     counterexamples=(
         "The photo was taken in 1987, the museum said.",
