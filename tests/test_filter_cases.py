@@ -276,6 +276,39 @@ La foto del ministro è stata condivisa migliaia di volte sui social.
 
 Число подписчиков газеты выросло на 10% за год.
 """,
+    "en-credit-above-caption-and-newsletter-box": """
+The city will plant 10,000 trees along its main roads by 2025, the mayor said on Friday.
+
+~ Photo: Jane Roe/AP
+~ Volunteers plant a row of oaks along Mill Road on Friday.
+
+The first 500 trees go in this autumn.
+
+~ Breaking News Emails
+~ Get breaking news alerts and special reports delivered to your inbox.
+~ Email address (required)
+~ Thanks for signing up!
+
+The plan costs about $4 million.
+""",
+    "de-autorennotiz-und-kontakt": """
+Die Stadt will bis 2025 zehntausend Bäume an ihren Hauptstraßen pflanzen.
+
+Die ersten 500 Bäume sollen noch in diesem Herbst gesetzt werden.
+
+~ Über den Autor
+~ Anna Schmidt ist Redakteurin im Ressort Lokales.
+~ Erreichen Sie die Autorin unter anna.schmidt@example.de
+""",
+    "fr-commentaires-de-blog": """
+La mairie plantera dix mille arbres le long des grands axes d'ici 2025.
+
+Les premiers arbres seront plantés cet automne.
+
+~ 3 réflexions sur « Dix mille arbres pour la ville »
+~ Laisser un commentaire
+~ Please enable JavaScript to view the comments powered by Disqus.
+""",
     "en-dateline-opening-stays": """
 SPRINGFIELD, ILLINOIS
 
