@@ -217,6 +217,16 @@ def test_article_in_the_middle_of_a_page(layout):
     assert result.title is not None and result.title.lstrip("# ") == EN_TITLE
 
 
+def test_the_headline_the_page_title_repeats_wins_over_a_nearer_kicker():
+    kicker = "Coastal towns and the cost of storms"
+    parts = [("line", EN_TITLE + " - Coast Media"), ("menu", MENU), ("nested", SECTIONS),
+             ("heading", EN_TITLE), ("heading", kicker), ("line", "By Maria Lund"),
+             ("paragraphs", EN), ("menu", FOOTER)]
+    result = clean(flat(parts), AUTO)
+    assert result.title == EN_TITLE
+    assert kicker not in result.text
+
+
 def test_article_at_the_top_of_a_page():
     result = clean(flat(news_page(before=False)), AUTO)
     assert result.meta["article_found"] is True
