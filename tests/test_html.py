@@ -1,0 +1,487 @@
+"""Saved HTML pages: detection, encodings, DOM rendering, fallback, metadata,
+hostile pages and the command line. Every page here is written by hand."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from newsclean import clean_bytes
+from newsclean.cli import main
+from newsclean.detect import BinaryInput, HTMLError, declared_charset, decode_html, looks_like_html
+from newsclean import html as nc_html
+
+# Four paragraphs of an invented report: enough prose for readability to pick the
+# article out of a page.
+STORY = [
+    "The county council voted on Tuesday to rebuild the old ferry landing at Marsh Point, ending a dispute that had run for three winters.",
+    "Engineers told the meeting that the timber piles had rotted below the waterline and that the landing could not carry a loaded van much longer.",
+    "Residents of the island, who depend on the ferry for groceries and school runs, had asked for a temporary pontoon while the work goes on.",
+    "The new landing is to be built of steel and concrete, and the council expects the ferry to run from a temporary berth until the spring.",
+]
+HEADLINE = "Council agrees to rebuild the Marsh Point ferry landing"
+
+
+def page(article: str, *, head: str = "", around: str = "", lang: str = "en") -> bytes:
+    """A whole page: head, a site menu, the article, a footer."""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{HEADLINE} | The Island Gazette</title>{head}</head>'
+        '<body><header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>'
+        f'<main><article><h1>{HEADLINE}</h1>{article}</article>{around}</main>'
+        '<footer><p>Copyright The Island Gazette. All rights reserved.</p></footer></body></html>'
+    ).encode("utf-8")
+
+
+def story_html() -> str:
+    return "".join(f"<p>{p}</p>" for p in STORY)
+
+
+def clean_page(data: bytes, name: str = "page.html"):
+    return clean_bytes(data, name=name)
+
+
+# ---------------------------------------------------------------- detection
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!DOCTYPE html><p>hello</p>",
+        "  <html><body>x</body></html>",
+        "<!-- saved --><html lang=en>",
+        "<body><p>only a body</p></body>",
+        "<div>a</div><div>b</div><p>c</p><span>d</span><a href=x>e</a><br>",
+    ],
+)
+def test_html_is_told_by_its_content(text):
+    assert looks_like_html(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if x < y > z then the loop stops",
+        "The <p> element marks a paragraph, the guide says.\nIt is the most common tag.",
+        "a <b> c\nprices went up < 3% > expected",
+        "Plain news text about a bridge.",
+    ],
+)
+def test_text_with_angle_brackets_stays_text(text):
+    assert not looks_like_html(text)
+    assert clean_bytes(text.encode()).meta["input_type"] == "text"
+
+
+@pytest.mark.parametrize("name", ["a.html", "b.HTM", "c.xhtml", "dir/d.htm"])
+def test_html_is_told_by_its_name(name):
+    assert looks_like_html("<p>short</p>", name)
+    assert clean_bytes(b"<p>A short page with one paragraph of text.</p>", name=name).meta["input_type"] == "html"
+
+
+def test_input_type_overrides_detection():
+    data = b"<html><body><p>The harbour master said the pier will reopen.</p></body></html>"
+    assert clean_bytes(data, input_type="text").meta["input_type"] == "text"
+    forced = clean_bytes(b"The harbour master said the pier will reopen.", input_type="html")
+    assert forced.meta["input_type"] == "html"
+    assert forced.text == "The harbour master said the pier will reopen."
+
+
+def test_a_file_named_html_without_markup_is_cleaned_as_text():
+    r = clean_bytes(b"Notes from the meeting.\n\nThe pier will reopen in May.\n", name="notes.html")
+    assert r.meta["input_type"] == "text"
+    assert "The pier will reopen in May." in r.text
+
+
+def test_a_binary_file_named_html_is_refused():
+    with pytest.raises(BinaryInput):
+        clean_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, name="image.html")
+
+
+# ---------------------------------------------------------------- encodings
+
+
+def test_a_bom_wins_over_the_meta_charset():
+    data = codecs.BOM_UTF8 + '<html><head><meta charset="windows-1251"></head><body><p>Café déjà vu</p></body></html>'.encode("utf-8")
+    assert "Café déjà vu" in decode_html(data)
+
+
+def test_utf16_with_a_bom():
+    data = codecs.BOM_UTF16_LE + "<html><body><p>Grüße aus Köln</p></body></html>".encode("utf-16-le")
+    r = clean_bytes(data, name="p.html")
+    assert r.meta["input_type"] == "html"
+    assert r.text == "Grüße aus Köln"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta charset="windows-1251">',
+        "<meta charset=cp1251>",
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+    ],
+)
+def test_the_declared_charset_is_used(head):
+    data = f"<html><head>{head}</head><body><p>Новости дня</p></body></html>".encode("cp1251")
+    assert declared_charset(data) == "cp1251"
+    assert clean_bytes(data, name="p.html").text == "Новости дня"
+
+
+def test_latin1_label_means_windows_1252():
+    # \x93 and \x94 are curly quotes in windows-1252, control codes in Latin-1.
+    data = b'<html><head><meta charset="iso-8859-1"></head><body><p>\x93Quoted\x94 and caf\xe9</p></body></html>'
+    assert clean_bytes(data, name="p.html").text == "“Quoted” and café"
+
+
+def test_undeclared_pages_are_utf8_then_cp1252():
+    assert clean_bytes("<html><body><p>Zürich ☂</p></body></html>".encode(), name="p.html").text == "Zürich ☂"
+    assert clean_bytes(b"<html><body><p>Z\xfcrich \x80 5</p></body></html>", name="p.html").text == "Zürich € 5"
+
+
+def test_an_unknown_charset_label_is_ignored():
+    data = '<html><head><meta charset="x-no-such-thing"></head><body><p>Ærø</p></body></html>'.encode()
+    assert declared_charset(data) is None
+    assert clean_bytes(data, name="p.html").text == "Ærø"
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def render(fragment: str) -> list[str]:
+    from lxml import html
+
+    return nc_html.render(html.fragment_fromstring(fragment, create_parent="div"))
+
+
+def test_blocks_become_lines():
+    lines = render(
+        "<h2>Schedule</h2><p>First <b>bold</b> and <a href=x>linked</a> words.</p>"
+        "<ul><li>one</li><li>two <em>items</em></li></ul>"
+        "<blockquote><p>We will rebuild it.</p></blockquote>"
+        "<table><tr><th>Day</th><th>Sailings</th></tr><tr><td>Monday</td><td>4</td></tr></table>"
+        "<p>Line one<br>line two</p><pre>a  b\nc</pre>"
+    )
+    assert lines == [
+        "Schedule",
+        "First bold and linked words.",
+        "* one",
+        "* two items",
+        "We will rebuild it.",
+        "Day | Sailings",
+        "Monday | 4",
+        "Line one",
+        "line two",
+        "a  b",
+        "c",
+    ]
+
+
+def test_text_around_inline_elements_keeps_its_spaces():
+    assert render("<p>The <i>Marsh</i> Point <span>landing</span>, rebuilt.</p>") == ["The Marsh Point landing, rebuilt."]
+
+
+def prune_and_render(fragment: str) -> list[str]:
+    from lxml import html
+
+    root = html.document_fromstring(f"<html><body>{fragment}</body></html>")
+    body = root.find("body")
+    nc_html.prune(body)
+    return nc_html.render(body)
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "<figure><img src=a.jpg><figcaption>The landing at low tide. Photo: J. Smith</figcaption></figure>",
+        "<p>before <figcaption>A caption on its own</figcaption></p>",
+        "<div hidden>Hidden by attribute</div>",
+        '<div aria-hidden="true">Hidden from readers</div>',
+        '<div style="color: red; display:none">Hidden by style</div>',
+        '<span style="visibility: hidden">Invisible</span>',
+        "<script>var tracking = 'Hidden script text';</script>",
+        "<style>.x { content: 'Hidden style' }</style>",
+        "<noscript>Please enable JavaScript</noscript>",
+        "<form><label>Email</label><p>Get our daily briefing</p><button>Sign up</button></form>",
+        "<nav><a href=/a>World</a> <a href=/b>Business</a></nav>",
+        "<aside><p>Most read this week</p></aside>",
+        "<iframe src=https://example.org/player>Video</iframe>",
+        '<div class="ad-slot">Advertisement</div>',
+        '<div class="adSlotTop">Anzeige</div>',
+        '<div id="werbung-oben">Werbung</div>',
+        '<div class="share-bar"><a href=#>Facebook</a><a href=#>X</a></div>',
+        '<div class="newsletter-box"><p>The morning briefing, free in your inbox</p></div>',
+        '<section class="related-stories"><h3>More on this</h3><p>Ferry fares to rise</p></section>',
+        '<div role="complementary"><p>Sidebar text</p></div>',
+        '<span class="sr-only">Opens in a new window</span>',
+        '<ul><li><a href=/1>Ferry fares to rise in May</a></li><li><a href=/2>School bus timetable changes</a></li><li><a href=/3>New harbour master named</a></li></ul>',
+    ],
+)
+def test_furniture_is_dropped(junk):
+    lines = prune_and_render(f"<p>The ferry runs twice a day.</p>{junk}<p>The landing opens in May.</p>")
+    assert lines[0].startswith("The ferry runs twice a day.")
+    assert lines[-1] == "The landing opens in May."
+    assert not any(w in " ".join(lines) for w in ("Hidden", "Advertisement", "Anzeige", "Werbung", "Facebook",
+                                                     "briefing", "Ferry fares", "Sidebar", "Opens in", "Photo",
+                                                     "caption", "World", "Most read", "Video", "JavaScript", "Invisible"))
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        '<div class="header-note"><p>The landing was built in 1908.</p></div>',
+        '<div class="shadow-box"><p>The landing was built in 1908.</p></div>',
+        '<div class="download-area"><p>The landing was built in 1908.</p></div>',
+        '<div class="hidden-xs"><p>The landing was built in 1908.</p></div>',
+        '<ul><li>The landing was built in 1908.</li><li>It was last repaired in 1975.</li><li>Its piles are <a href=/t>timber</a>.</li></ul>',
+    ],
+)
+def test_lookalike_classes_are_kept(kept):
+    assert "The landing was built in 1908." in " ".join(prune_and_render(kept))
+
+
+def test_a_marked_wrapper_holding_prose_is_kept():
+    # An article body whose class happens to contain a marker word.
+    lines = prune_and_render(f'<div class="article-body pagination-first share-enabled">{story_html()}</div>')
+    assert lines == STORY
+
+
+def test_a_quoted_post_in_a_social_embed_is_kept():
+    lines = prune_and_render(
+        '<p>The mayor replied online.</p><div class="social-media-embed"><blockquote class="post">'
+        "<p>We will have the landing open by spring.</p></blockquote></div>"
+    )
+    assert "We will have the landing open by spring." in lines
+
+
+# ---------------------------------------------------------------- the whole page
+
+
+def test_a_page_gives_its_article_and_headline():
+    around = '<aside class="most-read"><h2>Most read</h2><ol><li><a href=/x>Fish market closes</a></li></ol></aside>'
+    body = (story_html() + '<div class="ad-container"><span>Advertisement</span></div>'
+            '<figure><img src=a.jpg><figcaption>The old landing. Photo: Island Gazette</figcaption></figure>')
+    r = clean_page(page(body, around=around))
+    assert r.title == HEADLINE
+    assert list(r.paragraphs) == STORY
+    assert r.meta["input_type"] == "html"
+
+
+def test_the_headline_falls_back_to_the_page_title_without_the_site_name():
+    data = (f"<html><head><title>{HEADLINE} | The Island Gazette</title></head><body>"
+            f"<div>{story_html()}</div></body></html>").encode()
+    r = clean_page(data)
+    assert r.title == HEADLINE
+    assert list(r.paragraphs) == STORY
+
+
+def test_a_short_page_falls_back_to_our_scoring():
+    data = (b"<html><body><div class=menu><a href=/>Home</a></div>"
+            b"<div class=body><p>The ferry is cancelled today.</p><p>Sailings resume tomorrow.</p></div></body></html>")
+    r = clean_page(data)
+    assert list(r.paragraphs) == ["The ferry is cancelled today.", "Sailings resume tomorrow."]
+
+
+def test_the_fallback_picks_the_block_with_the_most_text(monkeypatch):
+    monkeypatch.setattr(nc_html, "_readability", lambda root: [])
+    data = ("<html><body><div><a href=/a>Home</a> <a href=/b>Weather</a></div>"
+            f"<div>{story_html()}</div><div><p>Short note.</p></div></body></html>").encode()
+    assert list(clean_page(data).paragraphs) == STORY
+
+
+def test_a_listing_page_is_not_empty():
+    items = "".join(f"<li><h3>Harbour notice {i}</h3><p>Berth {i} is closed for repairs until Friday.</p></li>" for i in range(1, 4))
+    r = clean_page(f"<html><body><h1>Harbour notices</h1><ul>{items}</ul></body></html>".encode())
+    assert r.title == "Harbour notices"
+    assert "Berth 2 is closed for repairs until Friday." in r.paragraphs
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def test_metadata_from_meta_tags_and_time():
+    head = ('<link rel="canonical" href="https://gazette.example/news/ferry-landing">'
+            '<meta property="og:site_name" content="The Island Gazette">'
+            '<meta name="author" content="Ann Smith">')
+    body = '<p class="dateline"><time datetime="2024-03-05T09:30:00Z">5 March</time></p>' + story_html()
+    meta = clean_page(page(body, head=head, lang="en-GB")).meta
+    assert meta["url"] == "https://gazette.example/news/ferry-landing"
+    assert meta["site_name"] == "The Island Gazette"
+    assert meta["authors"] == ["Ann Smith"]
+    assert meta["published"] == "2024-03-05T09:30:00Z"
+    assert meta["language"] == "en-GB"
+
+
+def test_metadata_from_json_ld():
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "ignored"},
+            {"@type": "NewsArticle", "headline": HEADLINE, "datePublished": "2024-03-05",
+             "author": [{"@type": "Person", "name": "Ann Smith"}, {"@type": "Person", "name": "Bo Lund"}],
+             "publisher": {"@type": "Organization", "name": "Island Gazette Ltd"}, "inLanguage": "nb"},
+        ],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    data = f"<html><head>{head}</head><body>{story_html()}</body></html>".encode()
+    r = clean_page(data)
+    assert r.meta["published"] == "2024-03-05"
+    assert r.meta["authors"] == ["Ann Smith", "Bo Lund"]
+    assert r.meta["site_name"] == "Island Gazette Ltd"
+    assert r.meta["language"] == "nb"
+    assert r.title == HEADLINE
+
+
+def test_absent_metadata_is_absent_and_bad_json_ld_is_ignored():
+    data = f'<html><head><script type="application/ld+json">{{not json</script></head><body>{story_html()}</body></html>'.encode()
+    meta = clean_page(data).meta
+    assert meta == {"input_type": "html"}
+
+
+def test_json_output_carries_the_metadata(tmp_path):
+    f = tmp_path / "story.html"
+    f.write_bytes(page(story_html(), head='<link rel=canonical href="https://gazette.example/a">'))
+    result = CliRunner().invoke(main, [str(f), "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0
+    d = json.loads(result.stdout)
+    assert d["input_type"] == "html"
+    assert d["url"] == "https://gazette.example/a"
+    assert d["language"] == "en"
+    assert d["title"] == HEADLINE
+    assert d["paragraphs"] == STORY
+
+
+# ---------------------------------------------------------------- bad pages
+
+
+def test_malformed_markup_is_repaired():
+    data = b"<html><body><p>Unclosed <b>bold <i>text<p>Second</td></tr> part</div></span><p>Third &amp; last & < > end"
+    assert list(clean_page(data).paragraphs) == ["Unclosed bold text", "Second part", "Third & last & < > end"]
+
+
+def test_text_300_levels_deep_is_kept():
+    data = ("<html><body>" + "<div>" * 300 + "<p>The deep paragraph survives.</p>" + "</div>" * 300 + "</body></html>").encode()
+    assert clean_page(data).text == "The deep paragraph survives."
+
+
+def test_100000_nested_elements_are_cleaned_as_flat_text():
+    data = ("<html><body><p>Before the nest.</p>" + "<div>" * 100_000 + "Inside the nest." + "</div>" * 100_000
+            + "<p>After the nest.</p></body></html>").encode()
+    r = clean_page(data)
+    assert list(r.paragraphs) == ["Before the nest.", "Inside the nest.", "After the nest."]
+    assert "nested too deeply" in r.meta["note"]
+
+
+def test_a_50_mb_page_of_inline_data_is_cleaned():
+    blob = b"<script>var img = '" + b"A" * (50 * 1024 * 1024) + b"';</script>"
+    data = b"<html><head>" + blob + b"</head><body>" + story_html().encode() + b"</body></html>"
+    assert list(clean_page(data).paragraphs) == STORY
+
+
+def test_a_page_beyond_the_size_limit_is_a_clear_error():
+    data = b"<html><body><p>" + b"x" * (nc_html.MAX_MARKUP_BYTES + 1) + b"</p></body></html>"
+    with pytest.raises(HTMLError, match="too large"):
+        clean_page(data)
+
+
+def test_a_page_with_too_many_tags_is_a_clear_error():
+    data = b"<html><body>" + b"<i>x</i>" * (nc_html.MAX_TAGS // 2 + 1) + b"</body></html>"
+    with pytest.raises(HTMLError, match="too many tags"):
+        clean_page(data)
+
+
+def test_a_large_page_beyond_readability_limits_is_still_cleaned():
+    paras = "".join(f"<div><p>Paragraph {i} of a very long report on the ferry landing.</p></div>" for i in range(20_000))
+    r = clean_page(f"<html><body><article>{paras}</article></body></html>".encode())
+    assert len(r.paragraphs) == 20_000
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"   \n",
+        b"<html></html>",
+        b"<html><body><img src=a.jpg><div></div></body></html>",
+        b"<html><head><script>var a = 1;</script></head><body><script>document.write('x')</script></body></html>",
+        b"<!-- only a comment -->",
+    ],
+)
+def test_pages_without_text_give_an_empty_result(data):
+    r = clean_bytes(data, input_type="html")
+    assert r.paragraphs == () and r.title is None
+
+
+def test_an_entity_bomb_is_not_expanded():
+    data = (b'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY a "aaaaaaaaaa">'
+            b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+            b'<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]>'
+            b"<html><body><p>Entity &e; and text.</p></body></html>")
+    r = clean_page(data)
+    assert "and text." in r.text
+    assert "aaaaaaaaaa" not in r.text
+
+
+def test_no_external_entity_or_file_is_loaded(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET CONTENT")
+    data = (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "file://{secret}">]>'
+            "<html><body><p>Value: &x; end.</p></body></html>").encode()
+    assert "TOP SECRET" not in clean_page(data).text
+
+
+# ---------------------------------------------------------------- command line
+
+
+def test_cli_cleans_a_saved_page(tmp_path):
+    f = tmp_path / "story.html"
+    f.write_bytes(page(story_html()))
+    result = CliRunner().invoke(main, [str(f)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stdout == "\n\n".join([HEADLINE] + STORY) + "\n"
+    assert result.stderr == ""
+
+
+def test_cli_detects_html_on_stdin():
+    result = CliRunner().invoke(main, ["--format", "json"], input=page(story_html()), catch_exceptions=False)
+    assert result.exit_code == 0
+    d = json.loads(result.stdout)
+    assert d["input_type"] == "html"
+    assert d["paragraphs"] == STORY
+
+
+def test_cli_folder_with_text_and_html(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.html").write_bytes(page(story_html()))
+    (src / "b.txt").write_text("The harbour reopens on Monday.\n\nFishing boats may land from dawn.\n")
+    (src / "c.htm").write_bytes(b"<html><body><p>The ferry is cancelled today.</p></body></html>")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, [str(src), "-o", str(out), "--format", "json", "--quiet"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    docs = {p.name: json.loads(p.read_text()) for p in out.iterdir()}
+    assert {k: d["input_type"] for k, d in docs.items()} == {"a.json": "html", "b.json": "text", "c.json": "html"}
+    assert docs["a.json"]["paragraphs"] == STORY
+    assert docs["c.json"]["paragraphs"] == ["The ferry is cancelled today."]
+
+
+def test_cli_reports_a_page_beyond_the_limits_and_goes_on(tmp_path, monkeypatch):
+    monkeypatch.setattr(nc_html, "MAX_TAGS", 10)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "big.html").write_bytes(b"<html><body>" + b"<i>x</i>" * 20 + b"</body></html>")
+    (src / "ok.txt").write_text("The harbour reopens on Monday.\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, [str(src), "-o", str(out), "--quiet", "-j", "1"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "big.html: failed: HTML page has too many tags" in result.stderr
+    assert (out / "ok.txt").read_text() == "The harbour reopens on Monday.\n"
+
+
+def test_the_text_path_does_not_load_lxml():
+    code = ("import sys, newsclean; newsclean.clean_bytes(b'if x < y > z'); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('lxml', 'readability', 'rich')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
