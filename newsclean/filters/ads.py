@@ -14,6 +14,8 @@ _ADS = labels(
     r"continue reading below|continue reading the main story|advertisement continue reading below",
     r"scroll to continue with content|content continues below|ad feedback|skip advertisement",
     r"report this ad|ads by \w+|advertisement feature|remove ads",
+    r"advertisement (?:- )?scroll to continue|story continues below|supported by|promoted links by \w+|recommended by \w+",
+    r"(?:sponsored|promoted) (?:links|stories) by \w+|by (?:taboola|outbrain)",
     # de fr es pt it nl pl id ru
     r"anzeige|werbung|(?:weiter|lesen sie) nach der anzeige(?: weiter)?|gesponsert",
     r"publicité|la suite après (?:cette|la) publicité|sponsorisé|contenu sponsorisé",
@@ -39,6 +41,9 @@ ADS = line_filter(
         "Sponsored",
         "Story continues below advertisement",
         "Scroll to continue with content",
+        "Advertisement - Scroll to continue",
+        "Supported by",
+        "Promoted Links by Taboola",
         "Anzeige",
         "Publicité",
         "Publicidad",
@@ -52,6 +57,7 @@ ADS = line_filter(
         "The company said advertisement revenue fell 4%.",
         "Ads were pulled from the platform after the boycott.",
         "Sponsored by the city, the festival drew 20,000 visitors.",
+        "Supported by the unions, the bill passed easily.",
         "Реклама на телевидении подорожала на 20%.",
     ),
 )

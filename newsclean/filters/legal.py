@@ -35,6 +35,16 @@ _STANDARDS = re.compile(
     r"|^(?:learn more about |read )?our (?:editorial (?:standards|guidelines|policy)|ethics policy)\b",
     re.IGNORECASE,
 )
+# The affiliate disclosure: "We may earn a commission from links on this page."
+_AFFILIATE = re.compile(
+    r"\bwe (?:may )?(?:earn|receive|get|make) (?:a )?(?:small )?(?:share of sales|commission|compensation|affiliate commission)"
+    r"|\b(?:erhalten|bekommen) wir (?:ggf\. |eventuell )?(?:eine )?provision|\bnous (?:pouvons )?(?:percevoir|toucher|recevoir) une commission"
+    r"|\b(?:podemos )?recib(?:ir|imos) una comisión|\b(?:podemos )?receb(?:er|emos) uma comissão"
+    r"|\b(?:potremmo )?ricev(?:ere|iamo) una commissione|\bontvangen wij (?:mogelijk )?een commissie"
+    r"|\botrzymujemy prowizję|\bkami (?:dapat )?menerima komisi|\bмы (?:можем )?получ(?:ить|аем) комиссию"
+    r"|\bmay not be (?:published|reproduced), broadcast",
+    re.IGNORECASE,
+)
 _RECAPTCHA = re.compile(r"protected by recaptcha", re.IGNORECASE)
 
 
@@ -43,7 +53,7 @@ def is_legal(text: str) -> bool:
         return True
     if _COPYRIGHT.match(text) and len(text) <= 200 and (text[0] == "©" or _YEAR_OR_RIGHTS.search(text)):
         return True
-    if _RECAPTCHA.search(text) or (len(text) <= 160 and (_STANDARDS.match(text) or "trust principles" in text.casefold())):
+    if _RECAPTCHA.search(text) or (len(text) <= 300 and _AFFILIATE.search(text)) or (len(text) <= 160 and (_STANDARDS.match(text) or "trust principles" in text.casefold())):
         return True
     return _COOKIE.search(text) is not None and _CONSENT.search(text) is not None
 
@@ -68,12 +78,17 @@ LEGAL = line_filter(
         "Unsere Standards: Die Thomson Reuters Trust Principles.",
         "Nuestros estándares: Los principios de confianza de Thomson Reuters.",
         "Learn more about our editorial standards",
+        "We may earn a commission from links on this page.",
+        "Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.",
+        "Si vous achetez via ces liens, nous pouvons percevoir une commission.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
     ),
     counterexamples=(
         "Google will phase out third-party cookies in Chrome by 2024, the company said.",
         "The bakery sold 4,000 cookies on its opening day.",
         "Copyright law has not kept pace with the internet, the judge wrote.",
         "Our standards of care have slipped, the hospital's director admitted.",
+        "Bloggers earn a commission on every sale made through their links, the report said.",
         "The paper said it would review its editorial standards after the error.",
     ),
 )

@@ -27,6 +27,8 @@ _LABELS = labels(
     r"foto|fotos|bild|bilder|bildergalerie|galerie|galería|galeria|galleria|legenda|didascalia",
     r"bijschrift|podpis|zdjęcie|zdjęcia|keterangan foto|фото|видео|галерея|фотогалерея",
     r"vergrößern|agrandir|ampliar|ingrandisci|vergroten|powiększ|perbesar|увеличить",
+    r"fotogallery|fotogalerie|fotogalería|fotogaleria|galeri foto|listen to (?:this )?article|listen to this story",
+    r"(?:simak|tonton) video(?: berikut(?: ini)?)?|show (?:more|less)|read less",
 )
 # "Photo: Name", "Photo by Name", "Image credit: X", "Foto: dpa", "Фото@handle".
 _CREDIT = re.compile(
@@ -34,7 +36,7 @@ _CREDIT = re.compile(
     r"(?:photo|photograph|photos|image|images|picture|pic|credit|credits|illustration|graphic|"
     r"video|source|foto|fotos|bild|quelle|crédit|crédits|crédito|créditos|fonte|fuente|"
     r"zdjęcie|sumber|фото|источник)"
-    r"(?: (?:illustration|credit|courtesy|source))?s?\s*(?::|by\b|courtesy\b|credit\b|©|/|\||—|-|@))",
+    r"(?: (?:illustration|credit|courtesy|source|photo))?s?\s*(?::|by\b|courtesy\b|credit\b|©|/|\||—|-|@|\.\.\.|…))",
     re.IGNORECASE,
 )
 # A caption line announced as one: "Image caption Police at the scene" (the BBC's
@@ -224,6 +226,11 @@ MEDIA = Filter(
         "Bildergalerie",
         "Фото: РИА Новости",
         "Фото@janedoe",
+        "Credit...Jane Doe for The Daily Bugle",
+        "Crédit photo : Jean Dupont",
+        "Listen to this article",
+        "Fotogallery",
+        "Simak video berikut ini",
         "Jane Doe | Bloomberg | Getty Images",
         "Image caption Police at the scene on Tuesday night",
         "Media caption Who is the new prime minister?",

@@ -22,6 +22,8 @@ _LABELS = labels(
     r"precedente|successivo|torna su|vorige|volgende|terug naar boven|poprzedni|następny|do góry",
     r"sebelumnya|selanjutnya|kembali ke atas|назад|далее|наверх|вперёд",
     r"(?:view|see|show) all(?: \(?\d+)?",
+    r"zum seitenanfang|loading|loading comments|wird geladen|chargement(?: en cours)?|cargando|carregando|caricamento|"
+    r"laden|ładowanie|memuat|загрузка",
 )
 _TAG_HEADERS = labels(
     r"tags?|tagged|topics?|keywords|categories|filed under|(?:people|places|organi[sz]ations|companies) in (?:this|the) story",
@@ -95,6 +97,9 @@ NAVIGATION = Filter(
         "Etiquetas: política",
         "Теги: экономика",
         "View all (4)",
+        "Zum Seitenanfang",
+        "Loading...",
+        "Loading comments...",
         "Listen: http://example.com/ep615",
         "Apple Podcasts: https://example.com/podcast",
         "Écouter : https://example.fr/episode-12",

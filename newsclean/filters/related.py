@@ -23,6 +23,8 @@ _HEADERS = labels(
     r"don't miss|do not miss|trending(?: now| news| stories)?|popular|most popular|most read|most viewed",
     r"see also|editor'?s picks|top stories|latest(?: news| stories)?|what to read next|up next|next up(?: in .{1,40})?",
     r"further reading|recommended reading|in other news|also on .{1,30}|elsewhere on .{1,30}",
+    r"recommended (?:stories|articles|videos)|continue reading|read (?:the )?full (?:story|article)",
+    r"lire la suite|seguir leyendo|más información|te recomendamos|saiba mais|lees verder|weiterlesen|continua a leggere",
     r"sponsored stories|around the web|from the web|promoted stories|suggested(?: articles)?",
     # de fr es pt it nl pl id ru ja
     r"mehr zum thema|lesen sie auch|das könnte sie auch interessieren|weitere artikel|auch interessant|meistgelesen",
@@ -45,7 +47,7 @@ _HEADERS = labels(
 )
 # "Related: Title", "[Related: Title]", "Read more: Title", "Also on site.com Title".
 _INLINE = re.compile(
-    r"^[\[(]?(?:related(?: post| article| story| coverage)?|read more|read also|also read|see also|"
+    r"^[\[(]?(?:related(?: post| article| story| coverage)?|read more|read also|also read|see also|watch|"
     r"more|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|lea también|"
     r"leia também|veja também|leggi anche(?: su)?|vedi anche|lees ook|czytaj też|czytaj także|"
     r"zobacz też|baca juga|читайте также)\s*[:：»>|-]\s*\S",
@@ -138,6 +140,10 @@ RELATED = Filter(
         "Lesen Sie auch",
         "À lire aussi : Le gouvernement recule",
         "Leia também",
+        "WATCH: Police chase ends in a crash on the bypass",
+        "Continue reading",
+        "Lire la suite",
+        "Recommended Stories\n* Ten things we learned\n* Why it matters",
         "Baca juga: Harga minyak naik",
         "Читайте также",
         "(Leggi anche su: Il nuovo film uscirà a dicembre)",
@@ -157,6 +163,8 @@ RELATED = Filter(
         "More than 200 people attended the rally on Sunday.",
         "Related research has shown similar effects in mice.",
         "Trending upward, the index gained 2% over the week.",
+        "Watch this space, the minister told reporters.",
+        "Continue reading the report and you will see why, she wrote.",
         "More in store for shoppers this year, the retailer said.",
         "On Monday: the council met to vote on the budget.",
         "Follow the money, the senator said, and you will find the answer.",

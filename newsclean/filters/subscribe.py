@@ -14,6 +14,7 @@ from .base import key, labels, line_filter, unbullet
 _LABELS = labels(
     r"subscribe(?: now| today| here)?|sign ?up(?: now| here| today)?|sign in|log ?in|register|join now",
     r"(?:breaking news|daily|weekly|morning|evening) (?:e-?mails?|alerts|newsletters?)|(?:see|view|all|more) (?:all )?newsletters",
+    r"enter your e-?mail(?: address)?|read in (?:the )?app|open in (?:the )?app|get the app",
     r"thanks? (?:you )?for (?:signing up|subscribing|registering)|you(?:'re| are) (?:all set|subscribed|signed up)",
     r"(?:your )?e-?mail (?:address(?: \(required\)?)?|\(required\)?)|your e-?mail|(?:first|last|full) name(?: \(required\)?)?|zip code|postal code",
     r"vielen dank für ihre anmeldung|merci de votre inscription|gracias por suscribirte|obrigado por se inscrever|"
@@ -135,6 +136,8 @@ SUBSCRIBE = line_filter(
         "Soutenez notre rédaction : faites un don.",
         "Get our weekly California Inc. newsletter",
         "Breaking News Emails",
+        "Enter your email address",
+        "Read in app",
         "Thanks for signing up!",
         "I agree that Example Sports can send me the weekly newsletter.",
         "Email (required)",
