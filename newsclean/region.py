@@ -114,7 +114,7 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
         return None
     if not _is_article(raw, values, start, end):
         return NO_ARTICLE
-    return Region(start, end, _title(lines, start))
+    return Region(start, _announced_list(lines, raw, end), _title(lines, start))
 
 
 def _known_language(lines: Sequence[Line]) -> bool:
@@ -299,6 +299,22 @@ def _best_segment(values: Sequence[float], lo: int, hi: int) -> tuple[float, int
     return best
 
 
+def _announced_list(lines: Sequence[Line], raw: Sequence[float], end: int) -> int:
+    """The region's end, moved past a list the article announces ("The tour dates:")
+    at its close: the lines after the announcement that hold digits or read like
+    text, up to the first menu-like or prose line."""
+    intro = end
+    if not lines[end].text.endswith(":"):
+        intro = end + 1
+        if intro >= len(lines) or not lines[intro].text.endswith(":") or raw[intro] == _WALL \
+                or _size(lines[intro].text) < 3:
+            return end
+    j = intro + 1
+    while j < len(lines) and raw[j] <= 0 and raw[j] != _WALL and (raw[j] > -1 or _DIGITS.search(lines[j].text)):
+        j += 1
+    return j - 1 if j - 1 > intro else end
+
+
 def _is_page(lines: Sequence[Line], values: Sequence[float], best: tuple[int, int] | None) -> bool:
     """Whole page or just the article? A page has many furniture lines without
     digits outside the best stretch: its menus, section lists and footers. Lists
@@ -340,7 +356,7 @@ def _title(lines: Sequence[Line], start: int) -> int | None:
     opening = " ".join(key(line.text) for line in lines[:_OPENING_LINES])
     candidates = []
     for i in range(start - 1, max(-1, start - 1 - _TITLE_LOOKBACK), -1):
-        text = _plain(lines[i].text).lstrip("# ")
+        text = _heading_text(lines[i])
         if _is_headline(text):
             candidates.append((i, key(text)))
     if not candidates:
@@ -351,13 +367,17 @@ def _title(lines: Sequence[Line], start: int) -> int | None:
     wanted = {k for _, k in candidates}
     seen: dict[str, int] = {}
     for line in lines:
-        k = key(line.text)
+        k = key(_heading_text(line))
         if k in wanted:
             seen[k] = seen.get(k, 0) + 1
     for i, k in candidates:
         if seen[k] > 1:
             return i
     return candidates[0][0]
+
+
+def _heading_text(line: Line) -> str:
+    return _plain(line.text).lstrip("# ")
 
 
 def _is_headline(text: str) -> bool:

@@ -262,6 +262,24 @@ def test_a_caption_and_an_ad_slot_inside_the_article_are_bridged():
         assert p in result.paragraphs
 
 
+DATES = tuple(f"{d} June: harbour stage, doors open at {h} pm" for d, h in zip(range(2, 26, 3), (6, 7, 8) * 3))
+
+
+def test_a_list_the_article_announces_at_its_end_is_kept():
+    article = EN + ("The festival dates:",)
+    parts = news_page(article=article, after=False) + [("paragraphs", DATES), ("menu", FOOTER)]
+    result = clean(inscriptis(parts), AUTO)
+    assert result.paragraphs[-len(DATES):] == DATES
+    assert "Privacy policy" not in result.text
+
+
+def test_a_numbered_list_after_the_article_without_an_announcement_goes():
+    popular = tuple(f"{n}. {head}" for n, (head, _) in enumerate(TEASERS, 1))
+    parts = news_page(after=False) + [("heading", "Most read"), ("paragraphs", popular), ("menu", FOOTER)]
+    result = clean(flat(parts), AUTO)
+    assert result.text == body(EN)
+
+
 def test_a_listing_page_has_no_article():
     parts = [("menu", MENU), ("nested", SECTIONS), ("heading", "Latest news"),
              ("teasers", TEASERS + TEASERS[:3]), ("menu", FOOTER)]
