@@ -171,8 +171,14 @@ def _alone(raw: Sequence[float], i: int) -> bool:
 
 def _raw_values(lines: Sequence[Line], known: bool) -> list[float]:
     """Every line's value before context. Lines wrapped at a fixed width (html2text,
-    lynx) are judged together as the paragraph they belong to."""
+    lynx) are judged together as the paragraph they belong to. Prose printed more
+    than once on the page (a teaser's summary in two lists, a pull quote) counts
+    nothing."""
     plain = [_plain(line.text) for line in lines]
+    keys = [key(text) for text in plain]
+    count: dict[str, int] = {}
+    for k in keys:
+        count[k] = count.get(k, 0) + 1
     out: list[float] = []
     i = 0
     while i < len(lines):
@@ -181,6 +187,9 @@ def _raw_values(lines: Sequence[Line], known: bool) -> list[float]:
             j += 1
         out.extend(_paragraph_values(plain[i:j], known))
         i = j
+    for i, k in enumerate(keys):
+        if count[k] > 1 and out[i] > 0:
+            out[i] = 0.0
     return out
 
 
