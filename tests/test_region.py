@@ -280,6 +280,21 @@ def test_a_numbered_list_after_the_article_without_an_announcement_goes():
     assert result.text == body(EN)
 
 
+def test_summaries_printed_twice_on_the_page_are_not_article_text():
+    summaries = (
+        "The ferry company said on Monday that two evening crossings would be dropped from the winter timetable.",
+        "Volunteers from the lifeboat station were honoured for bringing four fishermen ashore in a gale.",
+        "A bakery has opened on the market square, run by a couple who moved back to the town this year.",
+    )
+    parts = ([("menu", MENU), ("heading", "Most read"), ("line", summaries[0]), ("line", summaries[1]),
+              ("line", summaries[2]), ("menu", SECTIONS)]
+             + news_page(before=False, after=False)
+             + [("heading", "Most read"), ("line", summaries[0]), ("line", summaries[1]), ("line", summaries[2]),
+                ("menu", FOOTER)])
+    result = clean(flat(parts), AUTO)
+    assert result.text == body(EN)
+
+
 def test_a_listing_page_has_no_article():
     parts = [("menu", MENU), ("nested", SECTIONS), ("heading", "Latest news"),
              ("teasers", TEASERS + TEASERS[:3]), ("menu", FOOTER)]
