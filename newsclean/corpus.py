@@ -107,12 +107,16 @@ def run_jsonl(inputs: list[str], output: str | None, settings, field: str, url_f
                         counts.merge(part)
                 job = replace(job, templates=counts.templates(repeated_across))
             if output and output != "-":
-                with open_output(output) as sink:
-                    _clean_all(paths, sink, job, run, spool, max_size, tally, quiet, explain)
+                try:
+                    with open_output(output) as sink:
+                        _clean_all(paths, sink, job, run, spool, max_size, tally, quiet, explain)
+                except OSError as e:  # a full disk, a folder that cannot be written
+                    raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None
             else:
-                _clean_all(paths, sys.stdout.buffer, job, run, spool, max_size, tally, quiet, explain)
-    except OSError as e:
-        raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None
+                try:
+                    _clean_all(paths, sys.stdout.buffer, job, run, spool, max_size, tally, quiet, explain)
+                except BrokenPipeError:
+                    cli._stdout_gone()
     finally:
         if spool is not None:
             spool.close()
@@ -133,7 +137,8 @@ def _jsonl_paths(inputs: list[str], output: str | None) -> list[str]:
             paths.append(p)
         if output and p != "-" and os.path.exists(output) and io.same_file(p, output):
             raise click.UsageError(f"output {output} is the input itself; choose another -o")
-    for path, reason in errors.errors:
+    if errors.errors:
+        path, reason = errors.errors[0]
         raise click.ClickException(f"cannot read folder {path}: {reason}")
     return paths
 
