@@ -283,3 +283,10 @@ def test_clean_records_gives_what_the_command_writes():
     assert out[3] == {"text": None}
     cli_out = run(["--jsonl-field", "text", "-q", "--disable", "ads"], record(STORY, id=0) + "\n")[1]
     assert json.loads(cli_out) == out[0]
+
+
+def test_explain_names_the_record_and_the_line(tmp_path):
+    src = write(tmp_path, "in.jsonl", ["", record()])
+    code, _, err = run([src, "--jsonl-field", "text", "--explain", "-q"])
+    assert code == 0
+    assert f"{src}:2:5: [ads] Advertisement" in err.splitlines()
