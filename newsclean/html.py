@@ -327,6 +327,8 @@ def prune(body) -> int:
 
     page_chars = len(etree.tostring(body, method="text", encoding="unicode"))
     guard = max(1000, page_chars // 3)
+    # A marked element with half the page's prose is the article itself.
+    prose_guard = max(_PROSE_MIN, _prose(body) // 2)
     markers = _Markers()
     drop = []
     stack = list(reversed(body))
@@ -351,10 +353,10 @@ def prune(body) -> int:
                 if chars <= _META_MAX_CHARS:
                     drop.append(el)
                     continue
-            elif verdict == "hidden" or (chars < guard and _prose(el) < _PROSE_GUARD and not _quotes(el)):
+            elif verdict == "hidden" or (chars < guard and _prose(el, prose_guard) < prose_guard and not _quotes(el)):
                 drop.append(el)
                 continue
-        elif tag in _LINK_LISTS and _link_list(el) and _prose(el) < _PROSE_GUARD:
+        elif tag in _LINK_LISTS and _link_list(el) and _prose(el, prose_guard) < prose_guard:
             drop.append(el)
             continue
         stack.extend(reversed(el))
@@ -362,21 +364,24 @@ def prune(body) -> int:
     return page_chars
 
 
-# A marked element holding this much prose (paragraphs of 120+ characters) is an
-# article wrapper with an unlucky class ("article-body pagination-first",
+# A marked element holding half the page's prose (paragraphs of 120+ characters)
+# is an article wrapper with an unlucky class ("article-body pagination-first",
 # "post-content share-enabled"), not furniture: teasers, share bars and
-# newsletter boxes hold a sentence or two at most.
-_PROSE_GUARD = 400
+# newsletter boxes hold a sentence or two, and a letter from the editors in a
+# "widget" far less than the article.
+_PROSE_MIN = 400
 _PROSE_PARAGRAPH = 120
 
 
-def _prose(el) -> int:
+def _prose(el, enough: int | None = None) -> int:
+    """Characters in the paragraphs of 120+ characters inside `el` (counting stops
+    at `enough`)."""
     total = 0
     for p in el.iter("p"):
         n = len(p.text_content().strip())
         if n >= _PROSE_PARAGRAPH:
             total += n
-            if total >= _PROSE_GUARD:
+            if enough is not None and total >= enough:
                 break
     return total
 
