@@ -87,6 +87,7 @@ _TEASER_WORDS = 30
 _ALONE = 0.5
 _ALONE_MIN = 10
 _OFFSET = 6
+_CAPITALS = 0.4
 
 # Markdown (html2text) link targets and images, bare URLs, heading and emphasis marks.
 _MARKUP = re.compile(r"\]\([^)\s]*\)?|https?://\S+|!\[|[\[\]]|^#+ |\*\*|__")
@@ -256,6 +257,10 @@ def _prose(text: str, known: bool, size: float) -> float:
         score += 0.2
     if toks:
         score -= sum(1 for t in toks if _DIGITS.search(t)) / len(toks)
+        # Headlines and link lists in Title Case; prose (German nouns included)
+        # stays well under half its words capitalised.
+        original = words(text)
+        score -= 2 * max(0.0, sum(1 for t in original if t[0].isupper()) / len(original) - _CAPITALS)
     return score
 
 

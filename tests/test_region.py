@@ -295,6 +295,17 @@ def test_summaries_printed_twice_on_the_page_are_not_article_text():
     assert result.text == body(EN)
 
 
+def test_title_case_question_headlines_after_the_article_are_not_prose():
+    questions = (
+        "Is This The Best Harbour Town In The Whole Of The Country?",
+        "Why Are So Many Of Our Young People Leaving The Coast For Good?",
+        "What Will The New Sea Wall Mean For The Price Of Your House?",
+    )
+    parts = news_page(after=False) + [("heading", "Opinion"), ("menu", questions), ("menu", FOOTER)]
+    result = clean(flat(parts), AUTO)
+    assert result.text == body(EN)
+
+
 def test_a_listing_page_has_no_article():
     parts = [("menu", MENU), ("nested", SECTIONS), ("heading", "Latest news"),
              ("teasers", TEASERS + TEASERS[:3]), ("menu", FOOTER)]
