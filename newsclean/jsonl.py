@@ -102,7 +102,8 @@ def parse(raw: bytes | str, field: str) -> dict:
     if not isinstance(record, dict):
         raise BadRecord(f"not a JSON object (a JSON {_json_type(record)})")
     if field not in record:
-        raise BadRecord(f"no field {field!r} (fields: {', '.join(map(repr, list(record)[:8])) or 'none'})")
+        names = ", ".join(map(repr, list(record)[:8])) + (", …" if len(record) > 8 else "")
+        raise BadRecord(f"no field {field!r} (fields: {names or 'none'})")
     if not isinstance(record[field], str):
         raise BadRecord(f"field {field!r} is a JSON {_json_type(record[field])}, not a string")
     return record
@@ -175,6 +176,10 @@ def clean_line(number: int, raw: bytes, job: Job) -> Cleaned:
         return _bad(number, raw, "field nested too deeply to parse", job)
     except MemoryError:
         return _bad(number, raw, "out of memory while cleaning", job)
+    except ValueError as e:  # an HTML page beyond the extractor's limits
+        return _bad(number, raw, str(e), job)
+    except Exception as e:  # a bug in a filter or a parser: fail this record, not the run
+        return _bad(number, raw, f"internal error: {type(e).__name__}: {e}", job)
     removed = tuple((r.line, r.text, r.filter) for r in result.removed)
     return Cleaned(number, status, None, dumps(out), removed)
 
