@@ -290,3 +290,13 @@ def test_explain_names_the_record_and_the_line(tmp_path):
     code, _, err = run([src, "--jsonl-field", "text", "--explain", "-q"])
     assert code == 0
     assert f"{src}:2:5: [ads] Advertisement" in err.splitlines()
+
+
+def test_a_record_that_cannot_be_cleaned_fails_alone():
+    page = "<html><body>" + "<b>x</b>" * 300_000 + "</body></html>"
+    lines = [record(STORY, id=1), record(page, id=2), record(STORY, id=3)]
+    code, out, err = run(["--jsonl-field", "text"], "\n".join(lines) + "\n")
+    assert code == 1
+    assert "<stdin>:2: failed: HTML page has too many tags" in err
+    assert [json.loads(l)["id"] for l in out.splitlines()] == [1, 2, 3]
+    assert "newsclean" not in json.loads(out.splitlines()[1])
