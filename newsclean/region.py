@@ -3,12 +3,16 @@
 `locate` decides whether the lines are a whole page (menus, footers and the article
 somewhere between) and, if so, where the article region is.
 
-Each line gets a value from what plain text still shows: prose lines (long, ending
-like a sentence, dense in a language's function words) count for their length;
-short, link-like, bulleted or Title Case lines count against. Runs of such lines
-cost more than their parts, so a caption or an ad slot inside the article is
-bridged while a menu or a teaser list is not. The region is the stretch with the
-highest total (a maximum-sum segment, one pass over the lines).
+Each line gets a value from what plain text still shows. Prose lines (long, ending
+like a sentence, dense in their language's function words, few digits, not in
+Title Case) count for their length; short, link-like or bulleted lines count
+against. Context adjusts the values: a short prose line alone between furniture
+lines is a teaser's summary, prose printed twice is a teaser too, a comment
+section's header is a wall. Runs of furniture lines cost more than their parts,
+so a caption or an ad slot inside the article is bridged while a menu or a teaser
+list is not. The region is the stretch with the highest total (a maximum-sum
+segment, found in one pass), taken from the first part of the page before the
+comments that holds one. Every step is linear in the number of lines.
 """
 
 from __future__ import annotations
@@ -18,9 +22,9 @@ from typing import NamedTuple, Sequence
 
 from .filters.base import ends_sentence, is_bullet, key, words
 from .filters.byline import is_byline, is_date_line
+from .filters.comments import is_comment_furniture
 from .filters.media import is_credit
 from .filters.share import is_button_row
-from .filters.comments import is_comment_furniture
 from .lines import Line
 
 NAME = "region"
@@ -41,7 +45,7 @@ class Region(NamedTuple):
 NO_ARTICLE = Region(0, -1, None)
 
 # The most frequent function words of each language: prose is dense in them, menus
-# and headlines are not. A line is judged by the language the whole text is in.
+# and headlines are not. A line is judged in the language that fits it best.
 _FUNCTION_WORDS = {
     "en": "the of and to a in is that for it was on with as he she be by at from his her are this have "
           "has had not but or an they we were which will their been who would there its said after",
@@ -77,17 +81,34 @@ for _lang, _list in _FUNCTION_WORDS.items():
         _LANGUAGES_OF[_word] = _LANGUAGES_OF.get(_word, ()) + (_lang,)
 del _lang, _list, _word
 
-# A comment section's header ("12 Comments", "Leave a reply") ends the article:
-# no region reaches across it, however much prose the comments hold.
+# A comment section's header ("12 Comments", "Leave a reply") is a wall: no region
+# reaches across it, however much prose the comments hold.
 _WALL = -1.0e9
+# The first part of the page before a wall wins when its best stretch is worth this
+# much: comments come after the article.
 _ARTICLE_BEFORE_COMMENTS = 30
+# Less prose than this (in words) is no article: a page of teasers, a front page.
 _ARTICLE_WORDS = 40
 # Listing summaries run shorter than this on average; article paragraphs longer.
 _TEASER_WORDS = 30
+# A prose line alone between furniture lines counts this share of its value, or
+# nothing when its value is under _ALONE_MIN.
 _ALONE = 0.5
 _ALONE_MIN = 10
+# Words every prose line gives up, so that short lines count for less than their
+# length (a teaser's one-line summary, a caption that reads like a sentence).
 _OFFSET = 6
+# Above this share of capitalised words a line reads like a headline.
 _CAPITALS = 0.4
+# Fewer furniture lines than this outside the article (or a smaller share of all
+# lines) and the text is taken as the article alone: a share bar and a tag list
+# around an article are not a page.
+_PAGE_LINES = 20
+_PAGE_SHARE = 0.2
+# How far above the region to look for its headline. A page dump opens with the
+# page's <title> (html-text) or a breadcrumb holding it.
+_TITLE_LOOKBACK = 25
+_OPENING_LINES = 3
 
 # Markdown (html2text) link targets and images, bare URLs, heading and emphasis marks.
 _MARKUP = re.compile(r"\]\([^)\s]*\)?|https?://\S+|!\[|[\[\]]|^#+ |\*\*|__")
@@ -167,6 +188,7 @@ def _values(raw: Sequence[float]) -> list[float]:
 
 
 def _alone(raw: Sequence[float], i: int) -> bool:
+    """No prose line right before or after line i."""
     return (i == 0 or raw[i - 1] <= 0) and (i + 1 == len(raw) or raw[i + 1] <= 0)
 
 
@@ -209,6 +231,8 @@ def _continues(previous: Line, line: Line, plain: str) -> bool:
 
 
 def _paragraph_values(texts: Sequence[str], known: bool) -> list[float]:
+    """The values of one wrapped paragraph's lines: shares of the paragraph's value
+    when it reads as prose, else each line's own."""
     if len(texts) > 1 and not is_bullet(texts[0]):
         sizes = [_size(t) for t in texts]
         total = sum(sizes)
@@ -245,8 +269,8 @@ def _value(text: str, known: bool) -> float:
 def _prose(text: str, known: bool, size: float) -> float:
     """How much a line reads like running text, about 0 to 1.2: a sentence end, the
     function words of its language (a neutral share when the text's language is not
-    known), length;
-    less for every token that holds a digit (phone numbers, dates, scores)."""
+    known), length; less for every token that holds a digit (phone numbers, dates,
+    scores) and for Title Case."""
     toks = words(text.casefold())
     score = 0.5 if ends_sentence(text) else 0.15 if text.endswith((":", ",", ";")) else 0.0
     if known and toks:
@@ -262,11 +286,6 @@ def _prose(text: str, known: bool, size: float) -> float:
         original = words(text)
         score -= 2 * max(0.0, sum(1 for t in original if t[0].isupper()) / len(original) - _CAPITALS)
     return score
-
-
-# A run of m non-prose lines costs m times the sum of its lines' costs: one
-# caption or ad label is cheap to bridge, a menu of twenty links or the byline,
-# date and headline between two teaser summaries is not.
 
 
 def _choose(values: Sequence[float]) -> tuple[int, int] | None:
@@ -289,7 +308,9 @@ def _choose(values: Sequence[float]) -> tuple[int, int] | None:
 def _best_segment(values: Sequence[float], lo: int, hi: int) -> tuple[float, int, int] | None:
     """The maximum-sum stretch of values[lo:hi] with its sum (Kadane's algorithm
     over prose lines and runs of non-prose lines), or None when no line reads as
-    prose."""
+    prose. A run of m non-prose lines costs m times the sum of its lines' costs:
+    one caption or ad label is cheap to bridge, a menu of twenty links or the
+    headline, byline and date between two teaser summaries is not."""
     best: tuple[float, int, int] | None = None
     cur_sum, cur_start = 0.0, -1
     i = lo
@@ -346,21 +367,11 @@ def _is_article(raw: Sequence[float], values: Sequence[float], start: int, end: 
     prose lines are short and each stands alone between headline-like lines is
     a listing's summaries."""
     prose = [i for i in range(start, end + 1) if raw[i] > 0]
-    words = sum(raw[i] for i in prose)
-    if words < _ARTICLE_WORDS:
+    worth = sum(raw[i] for i in prose)
+    if worth < _ARTICLE_WORDS:
         return False
     alone = sum(1 for i in prose if _alone(raw, i))
-    return not (len(prose) >= 4 and alone >= 0.75 * len(prose) and words / len(prose) < _TEASER_WORDS)
-
-
-_TITLE_LOOKBACK = 25
-# A page dump opens with the page's <title> (html-text) or a breadcrumb holding it.
-_OPENING_LINES = 3
-# Fewer furniture lines than this outside the article (or a smaller share of all
-# lines) and the text is taken as the article alone: a share bar and a tag list
-# around an article are not a page.
-_PAGE_LINES = 20
-_PAGE_SHARE = 0.2
+    return not (len(prose) >= 4 and alone >= 0.75 * len(prose) and worth / len(prose) < _TEASER_WORDS)
 
 
 def _title(lines: Sequence[Line], start: int) -> int | None:
@@ -391,6 +402,7 @@ def _title(lines: Sequence[Line], start: int) -> int | None:
 
 
 def _heading_text(line: Line) -> str:
+    """A line as a headline candidate: markdown heading marks and link targets out."""
     return _plain(line.text).lstrip("# ")
 
 
