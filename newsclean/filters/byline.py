@@ -81,6 +81,11 @@ _CONTACT = re.compile(
     r"hubungi penulis (?:di|melalui)|связаться с автором (?:можно )?(?:по|через))\b",
     re.IGNORECASE,
 )
+# A word every contact line holds: lines without one skip the pattern.
+_CONTACT_HINTS = (
+    "reach", "mail", "follow", "contact", "erreichen", "kontaktieren", "joindre", "escribe", "fale com",
+    "contate", "scrivi", "bereik", "skontaktuj", "napisz", "hubungi", "связаться",
+)
 # The author's note at the end: "Jane Doe (jane@example.com) is a senior writer at ...".
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BIO = re.compile(
@@ -142,15 +147,17 @@ def _ends_in_date(text: str) -> bool:
 
 def is_byline(text: str) -> bool:
     n = len(words(text))
-    if _BY.match(text) and n <= 12 and not ends_sentence(text):
+    by = _BY.match(text) is not None
+    if by and n <= 12 and not ends_sentence(text):
         return True
-    if _BY.match(text) and n <= 30 and _ends_in_date(text):
+    if by and n <= 30 and _ends_in_date(text):
         return True  # "By Jane Doe on Monday, November 18th, 2019 at 11:04 a.m."
     if " | " in text and n <= 30 and all(part.strip() and is_byline(part) for part in text.split(" | ")):
         return True  # "Published: 00:01, Nov 19, 2019 | Updated: 10:43, Nov 19, 2019"
-    if _BY.match(text) and n <= 30 and ";" in text and " by " in text.casefold():
+    if by and n <= 30 and ";" in text and " by " in text.casefold():
         return True  # "Reporting by A; Editing by B"
-    if _CONTRIBUTED.search(text) and n <= 30:
+    low = text.casefold()
+    if n <= 30 and ("contributed" in low or low.startswith("reporting by")) and _CONTRIBUTED.search(text):
         return True
     stamp = _STAMP.match(text)
     if stamp and _is_stamp_rest(text[stamp.end():]):
@@ -159,11 +166,11 @@ def is_byline(text: str) -> bool:
         return True
     if _CONTACT_ADDRESS.match(text):
         return True
-    if _CONTACT.search(text) and n <= 40:
+    if n <= 40 and any(h in low for h in _CONTACT_HINTS) and _CONTACT.search(text):
         return True
     if "@" in text and n <= 60 and _EMAIL.search(text) and _BIO.search(text):
         return True
-    return is_date_line(text) or (n <= 14 and _is_name_and_date(text))
+    return n <= 14 and (is_date_line(text) or _is_name_and_date(text))
 
 
 _MAX_CHARS = 250

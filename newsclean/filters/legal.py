@@ -48,12 +48,22 @@ _AFFILIATE = re.compile(
 _RECAPTCHA = re.compile(r"protected by recaptcha", re.IGNORECASE)
 
 
+# Words one of the notices below must hold; a line with none of them is passed over
+# before any pattern runs.
+_AFFILIATE_HINTS = ("commission", "provision", "comisi", "comiss", "commissie", "prowizj", "komisi", "комисси", "may not be")
+
+
 def is_legal(text: str) -> bool:
     if _LABELS.fullmatch(key(text)):
         return True
     if _COPYRIGHT.match(text) and len(text) <= 200 and (text[0] == "©" or _YEAR_OR_RIGHTS.search(text)):
         return True
-    if _RECAPTCHA.search(text) or (len(text) <= 300 and _AFFILIATE.search(text)) or (len(text) <= 160 and (_STANDARDS.match(text) or "trust principles" in text.casefold())):
+    low = text.casefold()
+    if "recaptcha" in low and _RECAPTCHA.search(text):
+        return True
+    if len(text) <= 300 and any(h in low for h in _AFFILIATE_HINTS) and _AFFILIATE.search(text):
+        return True
+    if len(text) <= 160 and (_STANDARDS.match(text) or "trust principles" in low):
         return True
     return _COOKIE.search(text) is not None and _CONSENT.search(text) is not None
 
