@@ -684,8 +684,10 @@ def _clean_author(value) -> str | None:
     return re.sub(r"(?i)^by\s+", "", value)
 
 
-def _json_ld(root) -> Iterator[list[tuple[str, object]]]:
-    """(field, value) pairs from each article-like JSON-LD object on the page."""
+def _json_ld(root) -> list[list[tuple[str, object]]]:
+    """(field, value) pairs from each article-like JSON-LD object on the page,
+    articles before plain web pages."""
+    found: list[tuple[int, list[tuple[str, object]]]] = []
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -698,8 +700,8 @@ def _json_ld(root) -> Iterator[list[tuple[str, object]]]:
             continue
         for obj in _ld_objects(data):
             kind = obj.get("@type")
-            kinds = kind if isinstance(kind, list) else [kind]
-            if not any(isinstance(k, str) and _ARTICLE_TYPES.fullmatch(k) for k in kinds):
+            kinds = [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+            if not any(_ARTICLE_TYPES.fullmatch(k) for k in kinds):
                 continue
             pairs: list[tuple[str, object]] = []
             for key, name in (("datePublished", "published"), ("dateCreated", "published"),
@@ -711,7 +713,8 @@ def _json_ld(root) -> Iterator[list[tuple[str, object]]]:
             publisher = obj.get("publisher")
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
                 pairs.append(("site_name", publisher["name"]))
-            yield pairs
+            found.append((1 if "WebPage" in kinds else 0, pairs))
+    return [pairs for _, pairs in sorted(found, key=lambda f: f[0])]
 
 
 def _ld_objects(data, depth: int = 0) -> Iterator[dict]:

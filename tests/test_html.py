@@ -334,6 +334,16 @@ def test_metadata_from_json_ld():
     assert r.title == HEADLINE
 
 
+def test_json_ld_article_fields_come_before_the_web_page_ones():
+    ld = [
+        {"@type": "WebPage", "url": "https://gazette.example/section", "datePublished": "2020-01-01"},
+        {"@type": ["NewsArticle"], "url": "https://gazette.example/story", "datePublished": "2024-03-05"},
+    ]
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    meta = clean_page(f"<html><head>{head}</head><body>{story_html()}</body></html>".encode()).meta
+    assert (meta["url"], meta["published"]) == ("https://gazette.example/story", "2024-03-05")
+
+
 def test_absent_metadata_is_absent_and_bad_json_ld_is_ignored():
     data = f'<html><head><script type="application/ld+json">{{not json</script></head><body>{story_html()}</body></html>'.encode()
     meta = clean_page(data).meta
