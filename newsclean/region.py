@@ -88,13 +88,16 @@ _WALL = -1.0e9
 # much: comments come after the article.
 _ARTICLE_BEFORE_COMMENTS = 30
 # Less prose than this (in words) is no article: a page of teasers, a front page.
-_ARTICLE_WORDS = 40
+_ARTICLE_WORDS = 25
 # Listing summaries run shorter than this on average; article paragraphs longer.
 _TEASER_WORDS = 30
 # A prose line alone between furniture lines counts this share of its value, or
 # nothing when its value is under _ALONE_MIN.
 _ALONE = 0.5
 _ALONE_MIN = 10
+# A furniture line this short ("Advertisement", "Photo") is a label, not a
+# headline: a paragraph with labels on both sides is not alone.
+_LABEL_WORDS = 3
 # Words every prose line gives up, so that short lines count for less than their
 # length (a teaser's one-line summary, a caption that reads like a sentence).
 _OFFSET = 6
@@ -127,14 +130,15 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
     if not lines:
         return None
     raw = _raw_values(lines, _known_language(lines))
-    values = _values(raw)
+    label = [v <= 0 and v != _WALL and _size(line.text) <= _LABEL_WORDS for line, v in zip(lines, raw)]
+    values = _values(raw, label)
     best = _choose(values)
     if best is None:
         return NO_ARTICLE if force or _is_page(lines, values, None) else None
     start, end = best
     if not force and not _is_page(lines, values, best):
         return None
-    if not _is_article(raw, values, start, end):
+    if not _is_article(raw, label, start, end):
         return NO_ARTICLE
     return Region(start, _announced_list(lines, raw, end), _title(lines, start))
 
@@ -172,14 +176,14 @@ def _size(text: str) -> float:
     return len(words(text)) + cjk / 2
 
 
-def _values(raw: Sequence[float]) -> list[float]:
+def _values(raw: Sequence[float], label: Sequence[bool]) -> list[float]:
     """The values the region is chosen by. A prose line standing alone between
     furniture lines counts half, or nothing when short: teaser lists alternate a
     headline and a one-paragraph summary, while an article's paragraphs mostly
     follow one another."""
     out = []
     for i, v in enumerate(raw):
-        if v > 0 and _alone(raw, i):
+        if v > 0 and _alone(raw, label, i):
             # A short one, alone, is a teaser's summary or a caption: no more than
             # one of the furniture lines around it.
             v = v * _ALONE if v >= _ALONE_MIN else 0.0
@@ -187,9 +191,17 @@ def _values(raw: Sequence[float]) -> list[float]:
     return out
 
 
-def _alone(raw: Sequence[float], i: int) -> bool:
-    """No prose line right before or after line i."""
-    return (i == 0 or raw[i - 1] <= 0) and (i + 1 == len(raw) or raw[i + 1] <= 0)
+def _alone(raw: Sequence[float], label: Sequence[bool], i: int) -> bool:
+    """No prose line right before or after line i, looking past one short label on
+    either side: paragraphs with an ad slot between each are not alone."""
+    return not _prose_next(raw, label, i, -1) and not _prose_next(raw, label, i, 1)
+
+
+def _prose_next(raw: Sequence[float], label: Sequence[bool], i: int, step: int) -> bool:
+    j = i + step
+    if 0 <= j < len(raw) and label[j]:
+        j += step
+    return 0 <= j < len(raw) and raw[j] > 0
 
 
 def _raw_values(lines: Sequence[Line], known: bool) -> list[float]:
@@ -362,7 +374,7 @@ def _is_page(lines: Sequence[Line], values: Sequence[float], best: tuple[int, in
     return furniture >= _PAGE_LINES and furniture >= _PAGE_SHARE * len(lines)
 
 
-def _is_article(raw: Sequence[float], values: Sequence[float], start: int, end: int) -> bool:
+def _is_article(raw: Sequence[float], label: Sequence[bool], start: int, end: int) -> bool:
     """Enough prose to be an article rather than a few teasers. A stretch whose
     prose lines are short and each stands alone between headline-like lines is
     a listing's summaries."""
@@ -370,7 +382,7 @@ def _is_article(raw: Sequence[float], values: Sequence[float], start: int, end: 
     worth = sum(raw[i] for i in prose)
     if worth < _ARTICLE_WORDS:
         return False
-    alone = sum(1 for i in prose if _alone(raw, i))
+    alone = sum(1 for i in prose if _alone(raw, label, i))
     return not (len(prose) >= 4 and alone >= 0.75 * len(prose) and worth / len(prose) < _TEASER_WORDS)
 
 

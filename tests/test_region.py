@@ -306,6 +306,22 @@ def test_title_case_question_headlines_after_the_article_are_not_prose():
     assert result.text == body(EN)
 
 
+def test_an_article_with_an_ad_slot_between_every_paragraph_is_found():
+    firsts = tuple(p.split(". ")[0].rstrip(".") + "." for p in EN)
+    article = tuple(x for p in firsts for x in (p, "Advertisement"))
+    for layout in (flat, inscriptis):
+        result = clean(layout(news_page(article=article)), AUTO)
+        assert result.meta["article_found"] is True
+        assert all(p in result.paragraphs for p in firsts)
+
+
+def test_a_short_news_brief_is_an_article():
+    brief = EN[:2]
+    result = clean(inscriptis(news_page(article=brief)), AUTO)
+    assert result.meta["article_found"] is True
+    assert result.text == body(brief)
+
+
 def test_a_listing_page_has_no_article():
     parts = [("menu", MENU), ("nested", SECTIONS), ("heading", "Latest news"),
              ("teasers", TEASERS + TEASERS[:3]), ("menu", FOOTER)]
