@@ -13,6 +13,8 @@ _LABELS = labels(
     r"please enter your (?:comment|name here|email address here)|you have entered an incorrect email address.{0,30}",
     r"write a comment|reply|cancel reply|be the first to comment|submit|post comment|sort by.{0,20}",
     r"your email address will not be published.{0,60}|required fields are marked.{0,10}",
+    r"share your thoughts(?: with (?:friends|us))?|what do you think|join the debate|have your say",
+    r"was meinen sie|diskutieren sie mit|qu'en pensez-vous|¿qué opinas|o que você acha|cosa ne pensi|wat vind jij|co o tym sądzisz|что вы думаете",
     r"ihre e-mail-adresse wird nicht veröffentlicht.{0,60}|votre adresse e-mail ne sera pas publiée.{0,60}",
     r"tu dirección de correo electrónico no será publicada.{0,60}|o seu endereço de e-mail não será publicado.{0,60}",
     r"il tuo indirizzo email non sarà pubblicato.{0,60}|je e-mailadres wordt niet gepubliceerd.{0,60}",
@@ -52,6 +54,10 @@ COMMENTS = line_filter(
     max_chars=250,
     examples=(
         "Leave a reply",
+        "Share your thoughts with friends.",
+        "What do you think?",
+        "Was meinen Sie?",
+        "Qu'en pensez-vous ?",
         "Your email address will not be published. Required fields are marked *",
         "Ihre E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
         "Please enter your comment!",
@@ -77,6 +83,7 @@ COMMENTS = line_filter(
     counterexamples=(
         "The minister declined to comment on the report.",
         "Two thoughts on the budget stood out, the economist said.",
+        "What do you think will happen, she asked the minister.",
         "Zwei Gedanken zu diesem Plan: Er ist teuer und kommt zu spät.",
         "Comments made by the senator drew criticism from both parties.",
         "The comments section of the site was shut down in 2015 after the paper changed its policy on moderation, the editor wrote in a long post explaining the decision to readers who had used it for years.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import key, labels, line_filter
+from .base import key, labels, line_filter, words
 
 _LABELS = labels(
     r"accept|accept all|accept cookies|i agree|i accept|agree|got it|ok|okay|reject all|decline|manage (?:preferences|cookies|options)",
@@ -15,6 +15,23 @@ _LABELS = labels(
     r"tutti i diritti riservati|accetta|accetto|alle rechten voorbehouden|accepteren|akceptuję|wszelkie prawa zastrzeżone",
     r"hak cipta dilindungi undang-undang|setuju|все права защищены|принять|согласен",
 )
+# A footer row of legal links: "Privacy Policy, Terms of Use", "Impressum | Datenschutz".
+_LINK_WORDS = frozenset(
+    """
+    privacy policy notice terms of use service conditions and cookie cookies settings preferences
+    accessibility statement sitemap contact us about imprint legal
+    impressum datenschutz datenschutzerklärung agb nutzungsbedingungen barrierefreiheit kontakt
+    mentions légales politique de confidentialité conditions générales cgu gestion des
+    aviso legal política privacidad condiciones uso
+    termos política privacidade
+    informativa note legali condizioni
+    privacybeleid voorwaarden algemene
+    polityka prywatności regulamin
+    kebijakan privasi syarat ketentuan
+    политика конфиденциальности пользовательское соглашение
+    """.split()
+)
+_LINK_HEADS = frozenset("privacy terms cookie cookies impressum datenschutz mentions aviso política informativa privacybeleid polityka kebijakan политика".split())
 _COOKIE = re.compile(r"cookie|куки", re.IGNORECASE)
 # A consent notice speaks for the site to the reader; an article about cookies does not.
 _CONSENT = re.compile(
@@ -53,8 +70,14 @@ _RECAPTCHA = re.compile(r"protected by recaptcha", re.IGNORECASE)
 _AFFILIATE_HINTS = ("commission", "provision", "comisi", "comiss", "commissie", "prowizj", "komisi", "комисси", "may not be")
 
 
+def _is_legal_links(low: str) -> bool:
+    tokens = words(low)
+    return 3 <= len(tokens) <= 12 and all(t in _LINK_WORDS for t in tokens) and sum(t in _LINK_HEADS for t in tokens) >= 2
+
+
 def is_legal(text: str) -> bool:
-    if _LABELS.fullmatch(key(text)):
+    low = key(text)
+    if _LABELS.fullmatch(low) or (len(text) <= 120 and _is_legal_links(low)):
         return True
     if _COPYRIGHT.match(text) and len(text) <= 200 and (text[0] == "©" or _YEAR_OR_RIGHTS.search(text)):
         return True
@@ -89,6 +112,10 @@ LEGAL = line_filter(
         "Nuestros estándares: Los principios de confianza de Thomson Reuters.",
         "Learn more about our editorial standards",
         "We may earn a commission from links on this page.",
+        "Privacy Policy, Terms of Use",
+        "Terms of Service Privacy Notice",
+        "Impressum | Datenschutz | AGB",
+        "Mentions légales - Politique de confidentialité - Cookies",
         "Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.",
         "Si vous achetez via ces liens, nous pouvons percevoir une commission.",
         "This material may not be published, broadcast, rewritten or redistributed.",
@@ -99,6 +126,7 @@ LEGAL = line_filter(
         "Copyright law has not kept pace with the internet, the judge wrote.",
         "Our standards of care have slipped, the hospital's director admitted.",
         "Bloggers earn a commission on every sale made through their links, the report said.",
+        "Privacy campaigners criticised the new terms of use.",
         "The paper said it would review its editorial standards after the error.",
     ),
 )

@@ -17,7 +17,7 @@ _BUTTON_WORDS = frozenset(
     facebook twitter x linkedin whatsapp telegram reddit pinterest flipboard mix tumblr
     messenger vk vkontakte вконтакте одноклассники ok viber line pocket sms tiktok instagram
     youtube threads bluesky mastodon xing weibo wechat snapchat google gmail outlook buffer
-    comment comments save bookmark more sharethis addthis on via the article this story submit
+    comment comments save bookmark more sharethis addthis on via the article this story submit button buttons
     teilen drucken kopieren partager imprimer copier compartir imprimir copiar compartilhar
     compartilhe condividi stampa copia delen printen kopieer udostępnij drukuj kopiuj
     bagikan cetak salin tautan surat elektronik lagi поделиться печать скопировать ссылку
@@ -43,7 +43,7 @@ _PHRASES = labels(
     r"bagikan artikel ini|ikuti kami(?: di [\w.]+)?",
     r"поделиться в [\w.]+|подписывайтесь на нас в [\w.]+",
     # The blog platforms' like button and its loading placeholder.
-    r"like this|like loading|gefällt mir(?: wird geladen)?|j'aime(?: chargement en cours)?|me gusta(?: cargando)?",
+    r"like this(?: article| story| post)?|like loading|gefällt mir(?: wird geladen)?|j'aime(?: chargement en cours)?|me gusta(?: cargando)?",
     r"curtir(?: carregando)?|mi piace(?: caricamento)?|vind ik leuk(?: laden)?|sukai ini|suka(?: memuat)?|нравится(?: загрузка)?",
 )
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)?")
@@ -93,6 +93,8 @@ SHARE = line_filter(
         "Follow @janedoe on Twitter",
         "Teilen auf Facebook",
         "Like this:",
+        "Like this article?",
+        "AddThis Sharing Buttons",
         "Like Loading...",
         "Gefällt mir Wird geladen …",
         "J'aime chargement en cours…",

@@ -15,6 +15,7 @@ _LABELS = labels(
     r"subscribe(?: now| today| here)?|sign ?up(?: now| here| today)?|sign in|log ?in|register|join now",
     r"(?:breaking news|daily|weekly|morning|evening) (?:e-?mails?|alerts|newsletters?)|(?:see|view|all|more) (?:all )?newsletters",
     r"enter your e-?mail(?: address)?|read in (?:the )?app|open in (?:the )?app|get the app",
+    r"[\w'’&+ -]{1,30} newsletter|newsletter [\w'’&+ -]{1,30}",
     r"thanks? (?:you )?for (?:signing up|subscribing|registering)|you(?:'re| are) (?:all set|subscribed|signed up)",
     r"(?:your )?e-?mail (?:address(?: \(required\)?)?|\(required\)?)|your e-?mail|(?:first|last|full) name(?: \(required\)?)?|zip code|postal code",
     r"vielen dank für ihre anmeldung|merci de votre inscription|gracias por suscribirte|obrigado por se inscrever|"
@@ -137,6 +138,8 @@ SUBSCRIBE = line_filter(
         "Get our weekly California Inc. newsletter",
         "Breaking News Emails",
         "Enter your email address",
+        "Pick Six Newsletter",
+        "Newsletter Wirtschaft",
         "Read in app",
         "Thanks for signing up!",
         "I agree that Example Sports can send me the weekly newsletter.",
@@ -154,5 +157,6 @@ SUBSCRIBE = line_filter(
         "The charity said donations had fallen by a third since 2019.",
         "Shoppers can now stream films on the app. The firm said users without a subscription could now watch for free.",
         "Die Spenden gingen im vergangenen Jahr deutlich zurück.",
+        "The newsletter, founded in 1990, has 20,000 readers.",
     ),
 )
