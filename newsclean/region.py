@@ -23,8 +23,10 @@ from typing import NamedTuple, Sequence
 from .filters.base import ends_sentence, is_bullet, key, words
 from .filters.byline import is_byline, is_date_line
 from .filters.comments import is_comment_furniture
+from .filters.legal import is_legal
 from .filters.media import is_credit
 from .filters.share import is_button_row
+from .filters.subscribe import is_pitch
 from .lines import Line
 
 NAME = "region"
@@ -262,7 +264,8 @@ def _value(text: str, known: bool) -> float:
     if size <= 6 and is_comment_furniture(text):
         return _WALL
     bullet = is_bullet(text)
-    if size >= 8 and not bullet:
+    # Cookie notices and newsletter pitches read like prose but are page furniture.
+    if size >= 8 and not bullet and not is_legal(text) and not is_pitch(text):
         prose = _prose(text, known, size)
         if prose >= 0.6:
             return (size - _OFFSET) * min(prose, 1.0)
