@@ -194,6 +194,7 @@ _BIO_LINE = re.compile(
     r"журналист|корреспондент|редактор|обозреватель)s?\b"
 )
 _BIO_MAX_WORDS = 40
+
 _TAIL = 3  # an author's note sits among the last lines
 
 
@@ -214,21 +215,19 @@ def _is_author_line(text: str) -> bool:
 
 
 def select(lines: Sequence[Line]) -> list[int]:
-    out = {
+    bios = {i for i in range(max(0, len(lines) - _TAIL), len(lines)) if len(lines[i].text) <= _MAX_CHARS and _is_bio(lines[i].text)}
+    out = bios | {
         i
         for i, line in enumerate(lines)
-        if len(line.text) <= _MAX_CHARS
-        and (is_byline(line.text) or _ABOUT_AUTHOR.fullmatch(key(line.text)) or (i >= len(lines) - _TAIL and _is_bio(line.text)))
+        if len(line.text) <= _MAX_CHARS and (is_byline(line.text) or _ABOUT_AUTHOR.fullmatch(key(line.text)))
     }
     for i in sorted(out):
         above = i - 1
-        if (
-            above >= 0
-            and above not in out
-            and lines[i].number == lines[above].number + 1
-            and _STAMP.match(lines[i].text)
-            and _is_author_line(lines[above].text)
-        ):
+        if above < 0 or above in out or lines[i].number != lines[above].number + 1:
+            continue
+        # The author's name ("Jane Doe", "About Jane Doe") over a timestamp or over
+        # the author's note.
+        if (_STAMP.match(lines[i].text) or i in bios) and _is_author_line(lines[above].text):
             out.add(above)
     return sorted(out)
 
@@ -269,6 +268,8 @@ BYLINE = Filter(
         "À propos de l'auteur",
         "Sobre el autor",
         "= The bridge will reopen in March, the council said.\nJane Doe is a freelance writer living in Leeds.",
+        "= The bridge will reopen in March.\n\nJane Doe\nJane Doe is a reporter for the Daily Bugle.",
+        "= Die Brücke wird im März wieder geöffnet.\n\nÜber Anna Schmidt\nAnna Schmidt ist Redakteurin im Ressort Lokales.",
         "= Die Brücke wird im März wieder geöffnet.\nAnna Schmidt ist Redakteurin im Ressort Wirtschaft.",
         "= Le pont rouvrira en mars.\nJean Dupont est journaliste au service politique.",
         "= El puente reabrirá en marzo.\nAna García es periodista especializada en economía.",
