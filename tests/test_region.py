@@ -322,6 +322,18 @@ def test_a_short_news_brief_is_an_article():
     assert result.text == body(brief)
 
 
+def test_a_cookie_notice_above_a_comment_counter_is_not_the_article():
+    notice = ("We use cookies to give you the best experience on our website and to show you relevant "
+              "advertising. By continuing to browse the site you are agreeing to our use of cookies, as "
+              "described in our cookie policy and privacy notice.")
+    settings = ("You can change your cookie settings at any time in the settings of your browser, where "
+                "you can also delete the cookies that have already been stored on your device.")
+    parts = [("line", notice), ("line", settings), ("menu", MENU), ("heading", EN_TITLE), ("line", "By Maria Lund"),
+             ("line", "5 Comments"), ("paragraphs", EN), ("menu", FOOTER)]
+    result = clean(flat(parts), AUTO)
+    assert result.text == body(EN)
+
+
 def test_a_listing_page_has_no_article():
     parts = [("menu", MENU), ("nested", SECTIONS), ("heading", "Latest news"),
              ("teasers", TEASERS + TEASERS[:3]), ("menu", FOOTER)]
