@@ -166,11 +166,8 @@ def _readability(root) -> list:
     article, short paragraphs next to images); each element is tagged with its
     position first, so the article is read back from the page itself and our
     own pruning alone decides what goes inside it."""
-    from lxml import html as lxml_html
-    from readability import Document
+    from lxml import etree, html as lxml_html
     from readability.readability import Unparseable
-
-    from lxml import etree
 
     originals = []
     depth = 0
@@ -187,7 +184,7 @@ def _readability(root) -> list:
         el.set(_MARK, str(len(originals)))
         originals.append(el)
     try:
-        summary = Document(root).summary(html_partial=True)
+        summary = _document_class()(root).summary(html_partial=True)
     except (Unparseable, ValueError, RecursionError):
         return []
     finally:
@@ -206,6 +203,31 @@ def _readability(root) -> list:
     tops = [el for el in kept if not any(a in kept for a in el.iterancestors())]
     order = {id(el): i for i, el in enumerate(originals)}
     return sorted(tops, key=lambda el: order[id(el)])
+
+
+_DOCUMENT = None
+
+
+def _document_class():
+    """readability's Document, minus its own cleaning pass on our parsed tree.
+
+    Given a tree, readability copies it through lxml's Cleaner before every try,
+    and that pass (rewriting every link for javascript: URLs) costs as much as
+    the rest of readability. The tree it gets has been pruned already - scripts,
+    styles, forms, frames and hidden elements are gone - so a plain copy does,
+    and keeps each try starting from the same page."""
+    global _DOCUMENT
+    if _DOCUMENT is None:
+        import copy
+
+        from readability import Document
+
+        class PrunedDocument(Document):
+            def _parse(self, input):
+                return copy.deepcopy(input)
+
+        _DOCUMENT = PrunedDocument
+    return _DOCUMENT
 
 
 def _unmark(elements: list) -> None:
@@ -287,7 +309,10 @@ def _tokens(value: str) -> set[str]:
 
 
 class _Markers:
-    """The verdict for each distinct class/id value, cached: pages repeat them."""
+    """The verdict for each distinct class/id value, cached: pages, and the pages
+    of one site, repeat them. The cache is bounded."""
+
+    _LIMIT = 50_000
 
     def __init__(self) -> None:
         self._cache: dict[str, str | None] = {}
@@ -296,6 +321,8 @@ class _Markers:
         verdict = self._cache.get(value, "")
         if verdict != "":
             return verdict
+        if len(self._cache) >= self._LIMIT:
+            self._cache.clear()
         verdict = None
         if any(c in _HIDDEN_CLASSES for c in value.lower().split()):
             verdict = "hidden"
@@ -309,6 +336,9 @@ class _Markers:
         return verdict
 
 
+_MARKER_VERDICTS = _Markers()
+
+
 def prune(body) -> int:
     """Drop, in place, every element that is never article text (see the module
     docstring). Text after a dropped element (its tail) stays. Returns the number
@@ -316,20 +346,14 @@ def prune(body) -> int:
     from lxml import etree
 
     # First what is never text, so the page's text size below is the visible one.
-    drop = []
-    for el in body.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            drop.append(el)  # a comment or processing instruction left by recovery
-        elif tag in _ALWAYS_DROP or _hidden(el):
-            drop.append(el)
-    _drop(drop)
+    etree.strip_elements(body, etree.Comment, etree.ProcessingInstruction, *_ALWAYS_DROP, with_tail=False)
+    _drop([el for el in body.xpath(".//*[@hidden or @aria-hidden or @style]") if _hidden(el)])
 
     page_chars = len(etree.tostring(body, method="text", encoding="unicode"))
     guard = max(1000, page_chars // 3)
     # A marked element with half the page's prose is the article itself.
     prose_guard = max(_PROSE_MIN, _prose(body) // 2)
-    markers = _Markers()
+    markers = _MARKER_VERDICTS
     drop = []
     stack = list(reversed(body))
     while stack:
