@@ -40,10 +40,11 @@ def clean(text: str, config: Config = DEFAULT) -> Result:
             meta["article_found"] = not found.empty
             if not found.empty:
                 span = (lines[found.start].number, lines[found.end].number)
-            if found.title is not None:
-                title = lines[found.title].text
+            headline = found.title if config.keep_title else None
+            if headline is not None:
+                title = region.heading_text(lines[headline])
             for i, line in enumerate(lines):
-                if not found.start <= i <= found.end and i != found.title:
+                if not found.start <= i <= found.end and i != headline:
                     removed.append(Removal(line.number, line.text, region.NAME))
             lines = lines[found.start : found.end + 1]
 

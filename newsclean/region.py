@@ -396,7 +396,7 @@ def _title(lines: Sequence[Line], start: int) -> int | None:
     opening = " ".join(key(line.text) for line in lines[:_OPENING_LINES])
     candidates = []
     for i in range(start - 1, max(-1, start - 1 - _TITLE_LOOKBACK), -1):
-        text = _heading_text(lines[i])
+        text = heading_text(lines[i])
         if _is_headline(text):
             candidates.append((i, key(text)))
     if not candidates:
@@ -407,7 +407,7 @@ def _title(lines: Sequence[Line], start: int) -> int | None:
     wanted = {k for _, k in candidates}
     seen: dict[str, int] = {}
     for line in lines:
-        k = key(_heading_text(line))
+        k = key(heading_text(line))
         if k in wanted:
             seen[k] = seen.get(k, 0) + 1
     for i, k in candidates:
@@ -416,8 +416,8 @@ def _title(lines: Sequence[Line], start: int) -> int | None:
     return candidates[0][0]
 
 
-def _heading_text(line: Line) -> str:
-    """A line as a headline candidate: markdown heading marks and link targets out."""
+def heading_text(line: Line) -> str:
+    """A headline line as a title: markdown heading marks and link targets out."""
     return _plain(line.text).lstrip("# ")
 
 

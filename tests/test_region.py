@@ -214,7 +214,7 @@ def test_article_in_the_middle_of_a_page(layout):
     assert result.meta["article_found"] is True
     # html2text wraps paragraphs, so compare words rather than lines.
     assert result.text.split() == body(EN).split()
-    assert result.title is not None and result.title.lstrip("# ") == EN_TITLE
+    assert result.title == EN_TITLE
 
 
 def test_the_headline_the_page_title_repeats_wins_over_a_nearer_kicker():
@@ -411,6 +411,13 @@ def test_page_mode_forces_region_finding_where_auto_declines():
     forced = clean(text, PAGE)
     assert forced.text == body(EN)
     assert [r.text for r in forced.removed if r.filter == NAME] == ["Home", "News", "Sport", "About us", "Contact"]
+
+
+def test_without_keep_title_the_headline_goes_with_the_page():
+    result = clean(inscriptis(news_page()), Config(mode="page", keep_title=False))
+    assert result.title is None
+    assert result.text == body(EN)
+    assert EN_TITLE in {r.text for r in result.removed if r.filter == NAME}
 
 
 def test_disabling_region_is_article_mode():
