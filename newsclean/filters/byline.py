@@ -234,7 +234,7 @@ def select(lines: Sequence[Line]) -> list[int]:
 
 BYLINE = Filter(
     "byline",
-    "bylines, datelines, timestamps, contributor and contact lines (reported in JSON)",
+    "bylines, datelines, timestamps, contributor, contact and author-note lines (reported in JSON)",
     select,
     examples=(
         "By Jane Doe",

@@ -1,4 +1,5 @@
-"""Cookie and consent notices, copyright and terms lines."""
+"""Cookie and consent notices, copyright and terms lines, legal link rows, the
+publisher's standards pledge and affiliate disclosures."""
 
 from __future__ import annotations
 
@@ -93,7 +94,7 @@ def is_legal(text: str) -> bool:
 
 LEGAL = line_filter(
     "legal",
-    "cookie and consent notices, copyright and terms lines",
+    "cookie and consent notices, copyright and terms lines, standards pledges, affiliate disclosures",
     is_legal,
     max_chars=400,
     examples=(
