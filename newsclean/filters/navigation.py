@@ -36,7 +36,7 @@ _LIST_MAX = 30
 _TAGS = re.compile(
     r"^(?:filed under|tags?|tagged(?: with)?|topics?|categories|category|posted in|trends|keywords|"
     r"schlagwörter|schlagworte|themen|mots[- ]clés|thèmes|etiquetas|temas|tag|argomenti|"
-    r"trefwoorden|onderwerpen|tagi|tematy|kata kunci|topik|теги|метки|темы)\s*[:：|]",
+    r"trefwoorden|onderwerpen|tagi|tematy|kata kunci|topik|теги|метки|темы|タグ|标签|標籤)\s*[:：|]",
     re.IGNORECASE,
 )
 # A podcast's or app's link rows: "Listen: https://...", "iTunes: https://...".
@@ -96,6 +96,7 @@ NAVIGATION = Filter(
         "Mots-clés : économie",
         "Etiquetas: política",
         "Теги: экономика",
+        "タグ: ソフトウェア",
         "View all (4)",
         "Zum Seitenanfang",
         "Loading...",

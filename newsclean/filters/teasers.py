@@ -4,10 +4,10 @@ A link card renders its headline twice, once for the picture's link and once for
 the text's, often under a section kicker ("Business" / "Headline" / "Business" /
 "Headline") and over a one-line summary set tight under it; an article never
 prints a headline twice in a row. A headline tagged as a video or gallery link
-("... Review [Video]") is a teaser too. Some sites set
-their inline link headlines in capitals ("STAR CLEARED TO PERFORM HITS AMID FEUD
-WITH LABEL: REPORT"); an article's own capitalised subheadings are short, so only
-long capitalised lines that end no sentence are taken.
+("... Review [Video]") is a teaser too. Some sites set their inline link headlines
+in capitals ("STAR CLEARED TO PERFORM HITS AMID FEUD WITH LABEL: REPORT"); an
+article's own capitalised subheadings are short, so only long capitalised lines
+that end no sentence are taken.
 """
 
 from __future__ import annotations
