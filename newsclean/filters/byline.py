@@ -180,6 +180,8 @@ _ABOUT_AUTHOR = labels(
     r"sobre la autora|sobre o autor|sull'autore|over de auteur|o autorze|tentang penulis|об авторе",
 )
 # The author's note closing the story: "Jane Doe is a reporter for the Daily Bugle."
+# Risk: a story about a reporter ending on who she is; hence only the last lines, a
+# name first and the present tense ("She was a reporter ..." in an obituary stays).
 _BIO_LINE = re.compile(
     r"^(?!(?i:he|she|they|it|this|that|his|her|their|its|the|er|sie|es|il|elle|él|ella|ele|ela|lui|lei|hij|zij|"
     r"on|ona|dia|он|она) )"

@@ -3,10 +3,9 @@
 Galleries flatten to "Image 1 of 23", "Caption", "Close", "Back to Gallery"; photos
 leave credit lines ("Photo: Jane Doe, AP", "Sakib Ali/Hindustan Times/Getty Images")
 and captions that end in a credit "(AP Photo/Alan Diaz, File)", "© Reuters / Jane
-Doe", ". Getty Images". A bare credit line also takes the caption right above it
-(the credit may sign the caption from below or from above, or sit glued under it as
-its own short line), and a gallery's repeated headline between two pieces of gallery residue goes
-with them.
+Doe", ". Getty Images". A bare credit line also takes its caption: the credit may
+sign the caption from below or from above, or sit glued under it as a short name.
+A gallery's repeated headline between two pieces of gallery residue goes with them.
 """
 
 from __future__ import annotations
@@ -56,6 +55,8 @@ _TRAILING_CREDIT = re.compile(
 )
 _TAIL_CHARS = 120  # every trailing credit above fits in the line's last characters
 # A caption whose credit follows its last full stop: "... in 2019. Getty Images".
+# Risk: a line that ends on a capitalised fragment with no full stop ("... at 10 a.m.
+# Eastern Time"); article paragraphs end with punctuation, and time zones are spared.
 _CREDIT_TAIL = re.compile(r"[a-z0-9)”\"'][.!?] ([^\W\d_][\w'&.-]*(?: [^\W\d_][\w'&.-]*){0,3})$")
 # A credit in brackets at the end, named by slashes: "( NASA/JPL-Caltech/ASU )".
 _BRACKET_TAIL = re.compile(r"\(([^()]{3,80})\)$")
@@ -138,7 +139,11 @@ def _is_bare_credit(text: str) -> bool:
 
 def _is_glued_credit(lines: Sequence[Line], i: int) -> bool:
     """A source's name set tight under a caption, the pair standing apart:
-    "Fires seen from orbit on Nov. 3, 2019." / "NASA Worldview"."""
+    "Fires seen from orbit on Nov. 3, 2019." / "NASA Worldview".
+
+    Risk: a one-sentence paragraph signed by a name on the next line (a reader's
+    letter); a renderer that sets paragraphs apart with blank lines keeps that rare.
+    """
     line, above = lines[i], lines[i - 1]
     if line.gap or not above.gap or len(line.text) > 60 or not _adjacent(lines, i - 1, i):
         return False
