@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import replace
 from typing import Iterable, Iterator
 
@@ -65,18 +66,18 @@ class HTMLTooLarge(HTMLError):
 
 # ---------------------------------------------------------------- parsing
 
-_PARSER = None
+_LOCAL = threading.local()  # an lxml parser must not be shared between threads
 
 
 def _parser():
-    global _PARSER
-    if _PARSER is None:
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
         from lxml import html as lxml_html
 
         # huge_tree lifts libxml2's depth limit from 256 to 2,048 levels and its
         # 10 MB cap on one text node; the size of the whole input is bounded by
         # MAX_MARKUP_BYTES instead. HTML parsing never expands DTD entities.
-        _PARSER = lxml_html.HTMLParser(
+        parser = _LOCAL.parser = lxml_html.HTMLParser(
             encoding="utf-8",
             remove_comments=True,
             remove_pis=True,
@@ -84,7 +85,7 @@ def _parser():
             huge_tree=True,
             default_doctype=False,
         )
-    return _PARSER
+    return parser
 
 
 class _TooDeep(Exception):
@@ -252,7 +253,7 @@ _ALWAYS_DROP = frozenset(
 )
 # Page furniture by tag; kept (unwrapped) only when it holds most of the page's
 # text, as on sites that wrap the whole page in one <form> or <aside>.
-_FURNITURE_TAGS = frozenset("form nav aside footer figure".split())
+_FURNITURE_TAGS = frozenset("form nav aside footer figure header".split())
 _FURNITURE_ROLES = frozenset(
     "navigation complementary banner contentinfo search dialog alertdialog menu menubar toolbar tablist".split()
 )
@@ -576,7 +577,7 @@ def render(article) -> list[str]:
     return out.lines
 
 
-def _flatten(markup: str) -> list[str] | str:
+def _flatten(markup: str) -> str:
     """A page too deeply nested to parse, as plain text: tags stripped, block tags
     turned into line breaks, HTML's own entities decoded (never a DTD's)."""
     import html as stdlib_html

@@ -207,6 +207,7 @@ def prune_and_render(fragment: str) -> list[str]:
         "<form><label>Email</label><p>Get our daily briefing</p><button>Sign up</button></form>",
         "<nav><a href=/a>World</a> <a href=/b>Business</a></nav>",
         "<aside><p>Most read this week</p></aside>",
+        "<header><span>Transport</span><p>Sidebar kicker and byline</p></header>",
         "<iframe src=https://example.org/player>Video</iframe>",
         '<div class="ad-slot">Advertisement</div>',
         '<div class="adSlotTop">Anzeige</div>',
@@ -488,6 +489,15 @@ def test_cli_reports_a_page_beyond_the_limits_and_goes_on(tmp_path, monkeypatch)
     assert result.exit_code == 1
     assert "big.html: failed: HTML page has too many tags" in result.stderr
     assert (out / "ok.txt").read_text() == "The harbour reopens on Monday.\n"
+
+
+def test_pages_cleaned_in_threads_match_a_serial_run():
+    from concurrent.futures import ThreadPoolExecutor
+
+    pages = [page(story_html()), page("<p>The ferry is cancelled today.</p>"), "<p>Ærø ☂</p>".encode()] * 4
+    serial = [clean_page(p) for p in pages]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(clean_page, pages)) == serial
 
 
 def test_the_text_path_does_not_load_lxml():
