@@ -66,6 +66,13 @@ def nested(depth: int, closed: bool = True) -> bytes:
     return f"<html><body>{inner}</body></html>".encode()
 
 
+FRENCH = "Ça coûte cher à Zürich, dit le maire du village voisin."
+
+
+def _page(charset: str) -> str:
+    return f'<html><head><meta charset="{charset}"></head><body><p>{FRENCH}</p>{P}</body></html>'
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -73,7 +80,6 @@ class Case:
     status: str  # ok | empty | skipped
     check: Callable[[Result], bool] | None = None
     suffix: str = ".txt"
-    known_bug: str | None = None  # an open defect elsewhere: the case fails until it is fixed
 
 
 CASES = [
@@ -159,11 +165,13 @@ CASES = [
          both(contains(SENTENCE), lacks("another page")), ".html"),
     Case("html_huge_colspan", lambda: f'<html><body>{P}<table><tr><td colspan="999999999">x</td></tr></table></body></html>'.encode(),
          "ok", contains(SENTENCE), ".html"),
+    Case("html_bom_beats_meta_charset", lambda: codecs.BOM_UTF8 + _page("iso-8859-1").encode(), "ok", contains(FRENCH), ".html"),
+    Case("html_unknown_meta_charset", lambda: _page("no-such-charset").encode(), "ok", contains(FRENCH), ".html"),
+    Case("html_meta_utf16_on_utf8_bytes", lambda: _page("utf-16").encode(), "ok", contains(FRENCH), ".html"),
     # Found by fuzzing: raw readability raises on these.
     Case("html_fuzz_document_is_empty", lambda: b"<html/<html", "empty", None, ".html"),
     Case("html_fuzz_control_char_after_dropped_tag", lambda: (
-        f"<html><body><p>Hey<script>x</script>\x14 there</p>{P}</body></html>").encode(), "ok", contains(SENTENCE), ".html",
-         known_bug="html.py: lxml refuses the control character when readability's cleaner drops the script"),
+        f"<html><body><p>Hey<script>x</script>\x14 there</p>{P}</body></html>").encode(), "ok", contains(SENTENCE), ".html"),
     Case("html_empty_document", lambda: b"<html></html>", "empty", None, ".html"),
 ]
 
@@ -181,12 +189,7 @@ def test_catalogue_is_large_and_names_are_unique():
     assert len({c.name for c in CASES}) == len(CASES)
 
 
-def _param(case: Case):
-    marks = [pytest.mark.xfail(strict=True, reason=case.known_bug)] if case.known_bug else []
-    return pytest.param(case, id=case.name, marks=marks)
-
-
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_hostile_input(case):
     status, result = outcome(case)
     assert status == case.status
@@ -207,14 +210,13 @@ def test_lone_surrogates_in_text_never_reach_the_output():
 
 def test_the_catalogue_through_the_command(tmp_path):
     """Every case, as a file in one folder: each gets its status, the run exits 0."""
-    cases = [c for c in CASES if not c.known_bug]
-    for case in cases:
+    for case in CASES:
         (tmp_path / (case.name + case.suffix)).write_bytes(case.make())
     result = CliRunner().invoke(main, [str(tmp_path), "--format", "jsonl", "--jobs", "2"], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     docs = [json.loads(line) for line in result.stdout_bytes.decode("utf-8").splitlines()]
     got = {d["source"].rsplit("/", 1)[1].rsplit(".", 1)[0]: d["status"] for d in docs}
-    assert got == {c.name: c.status for c in cases}
+    assert got == {c.name: c.status for c in CASES}
     notes = {d["source"].rsplit("/", 1)[1]: d.get("note") for d in docs}
     assert notes["html_nesting_1e5.html"], "a limit was hit: the output must say so"
 
