@@ -88,6 +88,9 @@ def _parser():
     return parser
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 class _TooDeep(Exception):
     pass
 
@@ -97,7 +100,10 @@ def parse(markup: str):
     from lxml import etree, html as lxml_html
 
     parser = _parser()
-    data = markup.encode("utf-8", "replace")
+    # lxml keeps C0 control characters in the text it parses but refuses them in
+    # text set from Python (as dropping an element does with its tail); they are
+    # never article text, so they go first.
+    data = _CONTROL.sub("", markup).encode("utf-8", "replace")
     try:
         root = lxml_html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError):

@@ -372,6 +372,11 @@ def test_malformed_markup_is_repaired():
     assert list(clean_page(data).paragraphs) == ["Unclosed bold text", "Second part", "Third & last & < > end"]
 
 
+def test_control_characters_beside_a_dropped_element():
+    data = b"<html><body><p>The pier<span class=ad-slot>Ad</span>\x14 reopens<span hidden>x</span>\x01 in May.</p></body></html>"
+    assert clean_page(data).text == "The pier reopens in May."
+
+
 def test_text_300_levels_deep_is_kept():
     data = ("<html><body>" + "<div>" * 300 + "<p>The deep paragraph survives.</p>" + "</div>" * 300 + "</body></html>").encode()
     assert clean_page(data).text == "The deep paragraph survives."
