@@ -23,8 +23,7 @@ _HEADERS = labels(
     r"don't miss|do not miss|trending(?: now| news| stories)?|popular|most popular|most read|most viewed",
     r"see also|editor'?s picks|top stories|latest(?: news| stories)?|what to read next|up next|next up(?: in .{1,40})?",
     r"further reading|recommended reading|in other news|also on .{1,30}|elsewhere on .{1,30}",
-    r"recommended (?:stories|articles|videos)|continue reading|read (?:the )?full (?:story|article)",
-    r"lire la suite|seguir leyendo|más información|te recomendamos|saiba mais|lees verder|weiterlesen|continua a leggere",
+    r"recommended (?:stories|articles|videos)|más información|te recomendamos|saiba mais",
     r"sponsored stories|around the web|from the web|promoted stories|suggested(?: articles)?",
     # de fr es pt it nl pl id ru ja
     r"mehr zum thema|lesen sie auch|das könnte sie auch interessieren|weitere artikel|auch interessant|meistgelesen",
@@ -65,9 +64,11 @@ _COVERAGE = re.compile(
     re.IGNORECASE,
 )
 # "Read more" under a teaser headline: the pair is a link card.
+# A link to the rest of a story; alone on its line it heads nothing, so the lines
+# under it (the story itself, behind a paywall fold) stay.
 _MORE_LINK = labels(
-    r"read more|continue reading|read the full (?:story|article)|weiterlesen|mehr lesen|lire la suite|"
-    r"leer más|seguir leyendo|leia mais|continuar lendo|leggi di più|continua a leggere|lees meer|"
+    r"read more|continue reading|read (?:the )?full (?:story|article)|weiterlesen|mehr lesen|lire la suite|"
+    r"leer más|seguir leyendo|leia mais|continuar lendo|leggi di più|continua a leggere|lees meer|lees verder|"
     r"verder lezen|czytaj więcej|czytaj dalej|baca selengkapnya|selengkapnya|читать далее|подробнее",
 )
 _READ_MORE_CTA = re.compile(r"^(?:read|see|watch) (?:more|the full story)\b.{0,60}\b(?:here|clicking)\b", re.IGNORECASE)
@@ -95,7 +96,11 @@ def _is_teaser(line: Line) -> bool:
 
 def _is_inline(text: str) -> bool:
     return len(text) <= 200 and bool(
-        _INLINE.match(text) or _ALSO_ON.match(text) or _READ_MORE_CTA.match(text) or _COVERAGE.match(text)
+        _INLINE.match(text)
+        or _ALSO_ON.match(text)
+        or _READ_MORE_CTA.match(text)
+        or _COVERAGE.match(text)
+        or (len(text) <= 60 and _MORE_LINK.fullmatch(key(text)))
     )
 
 
@@ -143,6 +148,7 @@ RELATED = Filter(
         "WATCH: Police chase ends in a crash on the bypass",
         "Continue reading",
         "Lire la suite",
+        "Continue reading\n= The Background\n= The plan was first put forward in 2015.",
         "Recommended Stories\n* Ten things we learned\n* Why it matters",
         "Baca juga: Harga minyak naik",
         "Читайте также",
