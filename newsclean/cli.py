@@ -82,10 +82,17 @@ def process(source: io.Source, settings: Settings, stdin_data: bytes | None = No
 
 
 def _not_cleaned(source: io.Source, label: str, status: str, reason: str, settings: Settings) -> Outcome:
-    rendered = None
-    if settings.fmt == "jsonl" and not source.output:
-        rendered = as_json(failure_dict(label, status, reason), indent=None)
-    return Outcome(label, status, reason, rendered=rendered)
+    if settings.fmt == "text":
+        return Outcome(label, status, reason)
+    # JSON carries every input's status and reason, so a script sees why one has no text.
+    rendered = as_json(failure_dict(label, status, reason), indent=2 if settings.fmt == "json" else None)
+    if not source.output:
+        return Outcome(label, status, reason, rendered=rendered)
+    try:
+        io.write_atomic(source.output, rendered.encode("utf-8"))
+    except OSError as e:
+        return Outcome(label, "failed", f"{reason}; cannot write {source.output}: {e.strerror or e}")
+    return Outcome(label, status, reason)
 
 
 def _skipped_if_walked(source: io.Source) -> str:

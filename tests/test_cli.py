@@ -379,6 +379,17 @@ def test_skipped_and_failed_inputs_appear_in_jsonl_with_a_reason(folder, tmp_pat
     assert result.exit_code == 1
 
 
+def test_json_outputs_carry_the_status_of_inputs_that_were_not_cleaned(folder, tmp_path):
+    (folder / "photo.png").write_bytes(PNG)
+    out = tmp_path / "out"
+    assert invoke(str(folder), "-o", str(out), "--format", "json").exit_code == 0
+    photo = json.loads((out / "photo.json").read_text())
+    assert (photo["status"], photo["reason"], photo["paragraphs"]) == ("skipped", "binary file (not text)", [])
+    single = invoke(str(tmp_path / "gone.txt"), "--format", "json")
+    assert single.exit_code == 1
+    assert json.loads(single.stdout)["status"] == "failed"
+
+
 def test_input_of_only_furniture_is_empty_with_its_reason():
     got = json.loads(invoke("--format", "json", input="Advertisement\n\n0 comments\n").stdout)
     assert (got["status"], got["reason"], got["paragraphs"]) == ("empty", "every line was removed", [])
@@ -521,7 +532,7 @@ def test_jobs_1_and_2_give_identical_bytes(tmp_path):
         two = invoke(str(src), "-o", str(tmp_path / f"{fmt}2"), "--format", fmt, "--jobs", "2")
         assert one.exit_code == two.exit_code == 0
         assert tree(tmp_path / f"{fmt}1") == tree(tmp_path / f"{fmt}2")
-        assert len(tree(tmp_path / f"{fmt}1")) == 40
+        assert len(tree(tmp_path / f"{fmt}1")) == (40 if fmt == "text" else 41)  # JSON for the photo too
     stream1 = invoke(str(src), "--format", "jsonl", "--jobs", "1").stdout_bytes
     stream2 = invoke(str(src), "--format", "jsonl", "--jobs", "2").stdout_bytes
     assert stream1 == stream2 and len(stream1.splitlines()) == 41
@@ -670,7 +681,7 @@ def test_signals_stop_the_run_cleanly(tmp_path, sig, code, message, jobs):
     out = tmp_path / "out"
     proc = subprocess.Popen(command() + [str(src), "-o", str(out), "--jobs", jobs, "--quiet"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    while not (out.exists() and any(out.iterdir())):  # wait until outputs are being written
+    while not list(out.glob("*.txt")):  # wait until outputs are being written
         assert proc.poll() is None, proc.stderr.read()
         time.sleep(0.01)
     proc.send_signal(sig)
