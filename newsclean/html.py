@@ -257,7 +257,7 @@ _ALWAYS_DROP = frozenset(
     canvas video audio source track map button select option optgroup textarea input
     label dialog menu link meta head title base figcaption""".split()
 )
-# Page furniture by tag; kept (unwrapped) only when it holds most of the page's
+# Page furniture by tag; kept only when it holds much of the page's
 # text, as on sites that wrap the whole page in one <form> or <aside>.
 _FURNITURE_TAGS = frozenset("form nav aside footer figure header".split())
 _FURNITURE_ROLES = frozenset(
@@ -686,7 +686,7 @@ def metadata(root) -> dict:
             if value.strip():
                 put("published", value)
                 break
-    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    lang = root.get("lang") or root.get("xml:lang")  # the HTML parser keeps "xml:" in the name
     if lang:
         found["language"] = lang.strip()
     if "language" in found:

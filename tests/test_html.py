@@ -141,6 +141,16 @@ def test_undeclared_pages_are_utf8_then_cp1252():
     assert clean_bytes(b"<html><body><p>Z\xfcrich \x80 5</p></body></html>", name="p.html").text == "Zürich € 5"
 
 
+def test_xhtml_with_an_xml_declaration():
+    data = (b'<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+            b'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+            b'<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="fr"><head><title>Menu</title></head>'
+            b"<body><p>Caf\xe9 cr\xe8me \x93ici\x94.</p></body></html>")
+    r = clean_bytes(data)
+    assert r.text == "Café crème “ici”."
+    assert r.meta == {"input_type": "html", "language": "fr"}
+
+
 def test_an_unknown_charset_label_is_ignored():
     data = '<html><head><meta charset="x-no-such-thing"></head><body><p>Ærø</p></body></html>'.encode()
     assert declared_charset(data) is None
