@@ -67,14 +67,19 @@ def run_trafilatura(docs, form):
         src = d / form
         if not src.exists():
             continue
-        data = src.read_text(errors="replace")
-        if not form.endswith(".html"):
+        if form.endswith(".html"):
+            data = src.read_bytes()  # trafilatura detects the page's encoding itself
+        else:
             # trafilatura on text lines: each line as a paragraph of a minimal page.
             from html import escape
 
-            data = "<html><body><article>" + "".join(f"<p>{escape(l)}</p>" for l in data.splitlines() if l.strip()) + "</article></body></html>"
+            lines = src.read_text(errors="replace").splitlines()
+            data = "<html><body><article>" + "".join(f"<p>{escape(l)}</p>" for l in lines if l.strip()) + "</article></body></html>"
         out[d.name] = trafilatura.extract(data, include_comments=False, include_tables=True) or ""
     return out, time.perf_counter() - start
+
+
+READABILITY_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "blockquote", "pre", "br")
 
 
 def run_readability(docs, form):
@@ -92,8 +97,12 @@ def run_readability(docs, form):
         if not src.exists():
             continue
         try:
-            summary = Document(src.read_text(errors="replace")).summary(html_partial=True)
-            out[d.name] = lxml_html.fromstring(summary).text_content()
+            # Bytes, so readability detects the encoding; a plain rendering: the
+            # text of the summary with a line break after each block.
+            article = lxml_html.fromstring(Document(src.read_bytes()).summary(html_partial=True))
+            for block in article.iter(*READABILITY_BLOCKS):
+                block.tail = "\n" + (block.tail or "")
+            out[d.name] = article.text_content()
         except Exception:
             out[d.name] = ""
     return out, time.perf_counter() - start
