@@ -151,7 +151,7 @@ def _known_language(lines: Sequence[Line]) -> bool:
     counts = dict.fromkeys(_LANGUAGES, 0)
     total = 0
     for line in lines:
-        toks = words(line.text.casefold())
+        toks = words(_plain(line.text).casefold())
         if len(toks) < 8:
             continue
         total += len(toks)
@@ -220,9 +220,12 @@ def _raw_values(lines: Sequence[Line], known: bool) -> list[float]:
     i = 0
     while i < len(lines):
         j = i + 1
-        while j < len(lines) and _continues(lines[j - 1], lines[j], plain[j]):
+        depth = _link_depth(lines[i].text, 0)
+        while j < len(lines) and _continues(lines[j - 1], lines[j], plain[j], depth > 0):
+            depth = _link_depth(lines[j].text, depth)
             j += 1
-        out.extend(_paragraph_values(plain[i:j], known))
+        link = j > i + 1 and _link_depth(lines[i].text, 0) > 0
+        out.extend(_paragraph_values(plain[i:j], known, link))
         i = j
     for i, k in enumerate(keys):
         if count[k] > 1 and out[i] > 0:
@@ -235,18 +238,30 @@ def _plain(text: str) -> str:
     return _MARKUP.sub("", text).strip()
 
 
-def _continues(previous: Line, line: Line, plain: str) -> bool:
-    """The same paragraph, wrapped: no blank line between, the line is not a list
-    item or a heading, and its first word would not have fitted on the line before."""
-    if line.gap or is_bullet(plain) or line.text.startswith("#"):
+def _continues(previous: Line, line: Line, plain: str, in_link: bool) -> bool:
+    """The same paragraph, wrapped: no blank line between, and either a markdown link
+    or image left open above, or a line that is not a list item or a heading whose
+    first word would not have fitted on the line before."""
+    if line.gap:
+        return False
+    if in_link:
+        return True
+    if is_bullet(plain) or line.text.startswith("#"):
         return False
     first = line.text.split(" ", 1)[0]
-    return len(previous.text) <= _WRAP_MAX and len(previous.text) + 1 + len(first) > _WRAP_MIN
+    # A link target is never broken, so it may run a wrapped line past the width.
+    return len(_plain(previous.text)) <= _WRAP_MAX and len(previous.text) + 1 + len(first) > _WRAP_MIN
 
 
-def _paragraph_values(texts: Sequence[str], known: bool) -> list[float]:
+def _link_depth(text: str, depth: int) -> int:
+    """Markdown brackets still open after `text`, given `depth` open before it."""
+    return max(0, depth + text.count("[") - text.count("]"))
+
+
+def _paragraph_values(texts: Sequence[str], known: bool, link: bool) -> list[float]:
     """The values of one wrapped paragraph's lines: shares of the paragraph's value
-    when it reads as prose, else each line's own."""
+    when it reads as prose, else each line's own; a link or an image whose text
+    runs over several lines (`link`) is one line of furniture, not several."""
     if len(texts) > 1 and not is_bullet(texts[0]):
         sizes = [_size(t) for t in texts]
         total = sum(sizes)
@@ -254,6 +269,8 @@ def _paragraph_values(texts: Sequence[str], known: bool) -> list[float]:
         if total >= 8 and prose >= 0.6:
             scale = min(prose, 1.0) * (total - _OFFSET) / total
             return [max(size, 1.0) * scale for size in sizes]
+        if link:
+            return [_value(" ".join(texts), known)] + [0.0] * (len(texts) - 1)
     return [_value(t, known) for t in texts]
 
 
@@ -338,11 +355,12 @@ def _best_segment(values: Sequence[float], lo: int, hi: int) -> tuple[float, int
                 best = (cur_sum, cur_start, i)
             i += 1
             continue
-        j, run = i, 0.0
+        j, run, m = i, 0.0, 0
         while j < hi and values[j] <= 0:
             run += values[j]
+            m += values[j] < 0
             j += 1
-        cur_sum += run * (j - i)
+        cur_sum += run * m
         if cur_sum <= 0:
             cur_start = -1
         i = j

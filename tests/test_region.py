@@ -208,6 +208,28 @@ def body(article) -> str:
 # -- where the article stands ---------------------------------------------------------
 
 
+def test_markdown_links_and_images_over_several_lines_stay_inside_the_article():
+    # html2text breaks a link's or an image's text across lines and never breaks its
+    # target; the whole link is one piece of furniture, not one per line.
+    linked = (
+        "The new wall will be two metres higher than the old one and will be built of [reinforced\n"
+        "concrete](https://example.org/engineering/reports/2024/sea-wall-design-options-final-version.pdf)\n"
+        "rather than stone, according to the plan that the council approved on Tuesday."
+    )
+    image = ("![The harbour front after the January storms\n#storm\n#harbour\n#coast\n#floods\n#seawall\n"
+             "#council\n#winter](https://example.org/images/2024/harbour-front-after-storms.jpg)")
+    article = [textwrap.fill(p, 78) for p in EN[:1]] + [linked] + [textwrap.fill(p, 78) for p in EN[2:-1]]
+    article += [image, textwrap.fill(EN[-1], 78)]
+    page = markdown([("menu", MENU), ("nested", SECTIONS), ("heading", EN_TITLE)])
+    page += "\n\n".join(article) + "\n\n" + markdown([("menu", FOOTER)])
+    result = clean(page, AUTO)
+    assert result.meta["article_found"] is True
+    text = " ".join(result.text.split())
+    for p in (EN[0],) + EN[2:]:
+        assert p in text
+    assert "rather than stone" in text
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_article_in_the_middle_of_a_page(layout):
     result = clean(LAYOUTS[layout](news_page()), AUTO)
