@@ -75,13 +75,19 @@ _FUNCTION_WORDS = {
           "från vi så kan sig",
 }
 _LANGUAGES = tuple(_FUNCTION_WORDS)
-# Each function word with the languages it belongs to ("de" is French, Spanish,
-# Portuguese and Italian alike).
-_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
-for _lang, _list in _FUNCTION_WORDS.items():
-    for _word in _list.split():
-        _LANGUAGES_OF[_word] = _LANGUAGES_OF.get(_word, ()) + (_lang,)
-del _lang, _list, _word
+
+
+def _index_function_words() -> dict[str, tuple[str, ...]]:
+    """Each function word with the languages it belongs to ("de" is French, Spanish,
+    Portuguese, Italian and Dutch alike)."""
+    index: dict[str, tuple[str, ...]] = {}
+    for lang, listed in _FUNCTION_WORDS.items():
+        for word in listed.split():
+            index[word] = index.get(word, ()) + (lang,)
+    return index
+
+
+_LANGUAGES_OF = _index_function_words()
 
 # A comment section's header ("12 Comments", "Leave a reply") is a wall: no region
 # reaches across it, however much prose the comments hold.
