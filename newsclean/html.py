@@ -378,13 +378,20 @@ def prune(body) -> int:
                     verdict = markers(value)
                     if verdict:
                         break
+            if verdict in ("furniture", "meta") and tag in _INLINE and _in_running_text(el):
+                verdict = None  # a link or span inside a sentence: its words are the sentence's
         if verdict is not None:
             chars = len(el.text_content())
             if verdict == "meta":
                 if chars <= _META_MAX_CHARS:
                     drop.append(el)
                     continue
-            elif verdict == "hidden" or (chars < guard and _prose(el, prose_guard) < prose_guard and not _quotes(el)):
+            elif verdict == "hidden":
+                # Unless it is the rest of the article, hidden until "Read more".
+                if _prose(el, prose_guard) < prose_guard:
+                    drop.append(el)
+                    continue
+            elif chars < guard and _prose(el, prose_guard) < prose_guard and not _quotes(el):
                 drop.append(el)
                 continue
         elif tag in _LINK_LISTS and _link_list(el) and _prose(el, prose_guard) < prose_guard:
@@ -415,6 +422,16 @@ def _prose(el, enough: int | None = None) -> int:
             if enough is not None and total >= enough:
                 break
     return total
+
+
+def _in_running_text(el) -> bool:
+    """Sits between words of its parent's text: "On <span class=date>Monday</span>,
+    the council ..." or "... said <a class=related-link>the report</a>."."""
+    if (el.tail or "").strip():
+        return True
+    before = el.getprevious()
+    text = before.tail if before is not None else el.getparent().text
+    return bool((text or "").strip())
 
 
 def _quotes(el) -> bool:

@@ -253,6 +253,17 @@ def test_lookalike_classes_are_kept(kept):
     assert "The landing was built in 1908." in " ".join(prune_and_render(kept))
 
 
+def test_marked_links_and_spans_inside_a_sentence_are_kept():
+    sentence = ('<p>On <span class="date">Monday</span>, the council <a class="related-link" href=/r>approved the plan</a>'
+                ' and <span class="ad-free">paid</span> for it.</p>')
+    assert prune_and_render(sentence) == ["On Monday, the council approved the plan and paid for it."]
+
+
+def test_an_article_hidden_until_read_more_is_kept():
+    lines = prune_and_render(f'<p>The ferry runs twice a day.</p><div class="hidden">{story_html()}</div>')
+    assert lines[1:] == STORY
+
+
 def test_a_marked_wrapper_holding_prose_is_kept():
     # An article body whose class happens to contain a marker word.
     lines = prune_and_render(f'<div class="article-body pagination-first share-enabled">{story_html()}</div>')
@@ -383,7 +394,8 @@ def test_malformed_markup_is_repaired():
 
 
 def test_control_characters_beside_a_dropped_element():
-    data = b"<html><body><p>The pier<span class=ad-slot>Ad</span>\x14 reopens<span hidden>x</span>\x01 in May.</p></body></html>"
+    data = (b"<html><body><div>The pier<div class=ad-slot>Ad</div>\x14 reopens<span hidden>x</span>\x01 in May.</div>"
+            b"</body></html>")
     assert clean_page(data).text == "The pier reopens in May."
 
 
