@@ -173,6 +173,8 @@ CASES = [
     Case("html_fuzz_control_char_after_dropped_tag", lambda: (
         f"<html><body><p>Hey<script>x</script>\x14 there</p>{P}</body></html>").encode(), "ok", contains(SENTENCE), ".html"),
     Case("html_empty_document", lambda: b"<html></html>", "empty", None, ".html"),
+    Case("html_control_char_in_attribute_name", lambda: (
+        f'<html><body><div onclick\x01="x" onload="y">{P}</div></body></html>').encode(), "ok", contains(SENTENCE), ".html"),
 ]
 
 
@@ -214,6 +216,7 @@ def test_the_catalogue_through_the_command(tmp_path):
         (tmp_path / (case.name + case.suffix)).write_bytes(case.make())
     result = CliRunner().invoke(main, [str(tmp_path), "--format", "jsonl", "--jobs", "2"], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
     docs = [json.loads(line) for line in result.stdout_bytes.decode("utf-8").splitlines()]
     got = {d["source"].rsplit("/", 1)[1].rsplit(".", 1)[0]: d["status"] for d in docs}
     assert got == {c.name: c.status for c in CASES}
