@@ -600,15 +600,35 @@ def render(article) -> list[str]:
     return out.lines
 
 
+_RAW_OPEN = re.compile(r"<(script|style|noscript|template)\b", re.IGNORECASE)
+_RAW_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "noscript", "template")}
+# [^<>] rather than [^>]: a "<" never closed must not make every later "<" scan
+# to the end of the page.
+_FLAT_BLOCK = re.compile(r"<(?:/?(?:p|div|h[1-6]|li|tr|blockquote|section|article|pre|table|ul|ol)\b[^<>]*|br\b[^<>]*)>", re.IGNORECASE)
+_FLAT_TAG = re.compile(r"<[^<>]*>")
+
+
 def _flatten(markup: str) -> str:
-    """A page too deeply nested to parse, as plain text: tags stripped, block tags
-    turned into line breaks, HTML's own entities decoded (never a DTD's)."""
+    """A page too deeply nested to parse, as plain text: scripts and styles cut,
+    tags stripped, block tags turned into line breaks, HTML's own entities
+    decoded (never a DTD's). Linear in the size of the page."""
     import html as stdlib_html
 
-    text = re.sub(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>", " ", markup)
-    text = re.sub(r"(?i)<(?:/?(?:p|div|h[1-6]|li|tr|blockquote|section|article|pre|table|ul|ol)\b[^>]*|br\b[^>]*)>", "\n\n", text)
-    text = re.sub(r"<[^>]*>", "", text)
-    return stdlib_html.unescape(text)
+    parts = []
+    pos = 0
+    while True:
+        m = _RAW_OPEN.search(markup, pos)
+        if m is None:
+            parts.append(markup[pos:])
+            break
+        parts.append(markup[pos : m.start()])
+        close = _RAW_CLOSE[m.group(1).lower()].search(markup, m.end())
+        if close is None:
+            break  # an unclosed script runs to the end of the page, as in a browser
+        parts.append(" ")
+        pos = close.end()
+    text = _FLAT_BLOCK.sub("\n\n", "".join(parts))
+    return stdlib_html.unescape(_FLAT_TAG.sub("", text))
 
 
 # ---------------------------------------------------------------- title

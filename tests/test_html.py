@@ -412,6 +412,12 @@ def test_100000_nested_elements_are_cleaned_as_flat_text():
     assert "nested too deeply" in r.meta["note"]
 
 
+def test_a_too_deep_page_with_scripts_and_stray_brackets():
+    data = ("<html><body><p>Before the nest.</p>" + "<div>" * 3000 + "<STYLE>p {}</style >Inside &amp; a < b."
+            + "<br>Next line.<script>var never_closed = 1;" + "<" * 10_000).encode()
+    assert list(clean_page(data).paragraphs) == ["Before the nest.", "Inside & a < b.", "Next line."]
+
+
 def test_a_50_mb_page_of_inline_data_is_cleaned():
     blob = b"<script>var img = '" + b"A" * (50 * 1024 * 1024) + b"';</script>"
     data = b"<html><head>" + blob + b"</head><body>" + story_html().encode() + b"</body></html>"
