@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Speed benchmark: start-up, text-path throughput, folder runs by --jobs.
 
-usage: python benchmarks/speed.py [--quick]
+usage: python benchmarks/speed.py [--quick] [--corpus DIR] [--only startup,text,corpus,folder]
 
 - start-up: `newsclean < samples/<seed>` against `python -c "import click"` in the
   same environment (median of repeated runs);
 - text path: MB/s of newsclean.clean() on one core, over documents built from
   samples/ at 1, 10 and 100 MB (time should grow linearly with size);
+- corpus: MB/s of newsclean.clean() on one core per text form of a corpus laid out
+  like ../shared/bench/dev (container.txt, page.txt, page2.txt), read at run time.
+  Each document is cleaned once per round with the line caches cleared first, so
+  a line seen before never comes cheap; the median of the rounds is reported.
 - folder runs: docs/s of `newsclean DIR -o OUT` over 1,000 short documents with
   --jobs 1 and --jobs 2.
 """
@@ -61,6 +65,33 @@ def text_path(sizes_mb: list[int]) -> None:
         print(f"text path: {size:6.1f} MB in {seconds:6.2f} s = {size / seconds:5.1f} MB/s (one core; target >= 20)")
 
 
+FORMS = ("container.txt", "page.txt", "page2.txt")
+
+
+def corpus(root: Path, rounds: int) -> None:
+    from newsclean import clean
+    from newsclean.filters import base
+
+    for form in FORMS:
+        texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob(f"*/{form}"))]
+        if not texts:
+            print(f"corpus: no {form} under {root}")
+            continue
+        size = sum(len(t.encode()) for t in texts) / (1 << 20)
+        times = []
+        for _ in range(rounds):
+            seconds = 0.0
+            for text in texts:
+                base.key.cache_clear()
+                start = time.perf_counter()
+                clean(text)
+                seconds += time.perf_counter() - start
+            times.append(seconds)
+        seconds = statistics.median(times)
+        print(f"corpus: {form:<13} {len(texts)} docs, {size:5.2f} MB in {seconds:5.2f} s = {size / seconds:5.1f} MB/s "
+              f"(one core, median of {rounds}; target >= 20)")
+
+
 def folder(n_docs: int, jobs: list[int]) -> None:
     texts = [p.read_text() for p in SAMPLES]
     with tempfile.TemporaryDirectory() as tmp:
@@ -80,11 +111,20 @@ def folder(n_docs: int, jobs: list[int]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fewer runs and no 100 MB document")
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "bench" / "dev",
+                    help="corpus folder of <id>/container.txt, page.txt, page2.txt [default: %(default)s]")
+    ap.add_argument("--only", default="startup,text,corpus,folder", help="comma-separated parts to run")
     args = ap.parse_args()
+    parts = set(args.only.split(","))
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
-    startup(runs=7 if args.quick else 21)
-    text_path([1, 10] if args.quick else [1, 10, 100])
-    folder(1000, [1, 2])
+    if "startup" in parts:
+        startup(runs=7 if args.quick else 21)
+    if "text" in parts:
+        text_path([1, 10] if args.quick else [1, 10, 100])
+    if "corpus" in parts:
+        corpus(args.corpus, rounds=3 if args.quick else 5)
+    if "folder" in parts:
+        folder(1000, [1, 2])
 
 
 if __name__ == "__main__":
