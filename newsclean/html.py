@@ -483,14 +483,14 @@ def best_block(body):
     """The element holding the most paragraph text, with link-heavy text counted
     for little: our fallback where readability finds too little. Each text block
     credits its parent fully and its grandparent by half, as readability does,
-    but without readability's minimum lengths, so short pages still score."""
+    but without readability's minimum lengths, so short pages still score.
+    Each piece of text counts for its nearest block only, so the pass is linear."""
     scores: dict = {}
     for el in body.iter(*_TEXT_BLOCKS):
-        own = _own_text_len(el)
+        own, links = _own_text(el)
         if own < 2:
             continue
-        links = sum(len(a.text_content()) for a in el.iter("a"))
-        value = own * (1.0 - min(1.0, links / max(own, 1)) * 0.9)
+        value = own * (1.0 - min(1.0, links / own) * 0.9)
         parent = el.getparent()
         if parent is None:
             continue
@@ -503,14 +503,25 @@ def best_block(body):
     return max(scores.items(), key=lambda kv: kv[1])[0]
 
 
-def _own_text_len(el) -> int:
-    """Characters of text directly in `el` and its inline children."""
-    n = len((el.text or "").strip())
-    for child in el:
-        if isinstance(child.tag, str) and child.tag in _INLINE:
-            n += len(" ".join(child.itertext()).strip())
-        n += len((child.tail or "").strip())
-    return n
+def _own_text(el) -> tuple[int, int]:
+    """Characters of text in `el` outside its child blocks (its own text and its
+    inline children's), and how many of them are link text."""
+    chars = len((el.text or "").strip())
+    links = 0
+    stack = [(child, False) for child in reversed(el)]
+    while stack:
+        node, in_link = stack.pop()
+        tail = len((node.tail or "").strip())
+        chars += tail
+        links += tail if in_link and node.getparent() is not el else 0
+        if not isinstance(node.tag, str) or node.tag not in _INLINE:
+            continue  # a block child scores on its own
+        link = in_link or node.tag == "a"
+        n = len((node.text or "").strip())
+        chars += n
+        links += n if link else 0
+        stack.extend((child, link) for child in reversed(node))
+    return chars, links
 
 
 # ---------------------------------------------------------------- rendering
