@@ -5,6 +5,8 @@ Builds synthetic page dumps in code (menus, an article, teaser lists, a comment
 section, a footer, repeated until the dump reaches the size asked for), then times
 `clean` in page mode on N dumps of SIZE and on one dump of N x SIZE. Linear code
 takes about the same time for both; a quadratic pass shows as a ratio near N.
+Times are CPU times of this process, so other work on the machine does not skew
+the ratio.
 
 usage: python benchmarks/region_linearity.py [--size-mb 1] [--times 10] [--repeat 3]
 """
@@ -71,10 +73,10 @@ def dump(size: int, seed: int) -> str:
 def best_time(texts: list[str], repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         for text in texts:
             clean(text, PAGE)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
