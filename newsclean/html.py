@@ -362,14 +362,19 @@ def prune(body) -> int:
     prose_guard = max(_PROSE_MIN, _prose(body) // 2)
     markers = _MARKER_VERDICTS
     drop = []
-    stack = list(reversed(body))
+    # (element, how many marked ancestors were kept): a marked element kept by the
+    # guards is looked at again for each marked box inside it; past a few levels
+    # that is a built nest, not a page, and the boxes deeper in are left alone.
+    stack = [(el, 0) for el in reversed(body)]
     while stack:
-        el = stack.pop()
+        el, kept_above = stack.pop()
         tag = el.tag
         if not isinstance(tag, str):
             continue
         verdict = None
-        if tag in _FURNITURE_TAGS or el.get("role") in _FURNITURE_ROLES:
+        if kept_above >= _MAX_KEPT_MARKED:
+            pass
+        elif tag in _FURNITURE_TAGS or el.get("role") in _FURNITURE_ROLES:
             verdict = "furniture"
         else:
             for attr in ("class", "id"):
@@ -394,10 +399,11 @@ def prune(body) -> int:
             elif chars < guard and _prose(el, prose_guard) < prose_guard and not _quotes(el):
                 drop.append(el)
                 continue
-        elif tag in _LINK_LISTS and _link_list(el) and _prose(el, prose_guard) < prose_guard:
+            kept_above += 1
+        elif tag in _LINK_LISTS and kept_above < _MAX_KEPT_MARKED and _link_list(el) and _prose(el, prose_guard) < prose_guard:
             drop.append(el)
             continue
-        stack.extend(reversed(el))
+        stack.extend((child, kept_above) for child in reversed(el))
     _drop(drop)
     return page_chars
 
@@ -445,20 +451,31 @@ def _quotes(el) -> bool:
 # rare, and their items carry words besides the link.
 _LINK_LISTS = frozenset(("ul", "ol"))
 _LINK_LIST_MAX_CHARS = 3000
+_MAX_KEPT_MARKED = 16
 _LINK_SHARE = 0.8
 _MIN_LINKS = 3
 
 
 def _link_list(el) -> bool:
+    text = el.text_content()
+    if len(text) > 4 * _LINK_LIST_MAX_CHARS:  # far too long, whatever its spacing
+        return False
+    text_chars = _solid(text)
+    if not 0 < text_chars <= _LINK_LIST_MAX_CHARS:
+        return False
     links = 0
     link_chars = 0
     for a in el.iter("a"):
         links += 1
-        link_chars += len(a.text_content().strip())
-    if links < _MIN_LINKS:
-        return False
-    text = len(_SPACE.sub("", el.text_content()))
-    return 0 < text <= _LINK_LIST_MAX_CHARS and link_chars >= _LINK_SHARE * text
+        link_chars += _solid(a.text_content())
+        if link_chars >= text_chars:
+            break
+    return links >= _MIN_LINKS and link_chars >= _LINK_SHARE * text_chars
+
+
+def _solid(text: str) -> int:
+    """Characters other than whitespace."""
+    return len("".join(text.split()))
 
 
 def _hidden(el) -> bool:
