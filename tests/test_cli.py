@@ -521,6 +521,33 @@ def test_a_failing_write_leaves_no_partial_output_and_no_temporary_file(folder, 
     assert temp_files(tmp_path) == []
 
 
+def test_outputs_get_the_usual_file_mode(folder, tmp_path):
+    """Temporary files are private; the outputs they become must not be."""
+    old = os.umask(0o022)
+    try:
+        invoke(str(folder), "-o", str(tmp_path / "out"))
+    finally:
+        os.umask(old)
+    assert {p.stat().st_mode & 0o777 for p in (tmp_path / "out").rglob("*.txt")} == {0o644}
+
+
+def test_a_file_that_grows_past_the_limit_while_read_fails(tmp_path, monkeypatch):
+    """The size checked before reading is not trusted: the limit holds for what is read."""
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE)
+    real_fstat = os.fstat
+
+    def fstat_when_it_was_small(fd):
+        st = real_fstat(fd)
+        return os.stat_result((st.st_mode, st.st_ino, st.st_dev, st.st_nlink, st.st_uid, st.st_gid, 10,
+                               st.st_atime, st.st_mtime, st.st_ctime))
+
+    monkeypatch.setattr(io.os, "fstat", fstat_when_it_was_small)
+    result = invoke(str(src), "--max-size", "50")
+    assert result.exit_code == 1
+    assert "failed: larger than the size limit (more than 50 bytes" in result.stderr
+
+
 def test_jobs_1_and_2_give_identical_bytes(tmp_path):
     src = tmp_path / "in"
     for i in range(40):
