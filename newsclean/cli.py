@@ -141,8 +141,8 @@ Examples:
   newsclean --disable byline --disable media article.txt
 
 \b
-Exit codes: 0 every input cleaned, 1 some inputs failed (each named on stderr),
-2 usage error, 130/143 interrupted.
+Exit codes: 0 every input cleaned (or skipped), 1 some inputs failed (each named
+on stderr), 2 usage error, 130/143 interrupted, 141 stdout closed early.
 """
 
 
