@@ -82,7 +82,7 @@ def corpus(root: Path, rounds: int) -> None:
         for _ in range(rounds):
             seconds = 0.0
             for text in texts:
-                base.key.cache_clear()
+                base.clear_caches()
                 start = time.perf_counter()
                 clean(text)
                 seconds += time.perf_counter() - start

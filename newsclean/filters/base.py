@@ -52,6 +52,34 @@ def line_filter(
     return Filter(name, description, select, tuple(examples), tuple(counterexamples))
 
 
+class Pattern:
+    """A regular expression compiled the first time it is used.
+
+    The filters hold about seventy patterns, and compiling them all costs more than
+    cleaning a short document; most never run on a given text because cheaper tests
+    turn its lines away first. After the first use the compiled pattern's methods
+    are the object's own attributes, so a call costs what it would on re.Pattern.
+    """
+
+    __slots__ = ("_source", "_flags", "match", "fullmatch", "search", "findall", "finditer", "sub", "split")
+
+    def __init__(self, source: str, flags: int = 0):
+        self._source = source
+        self._flags = flags
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        compiled = re.compile(self._source, self._flags)
+        for method in Pattern.__slots__[2:]:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+def pattern(source: str, flags: int = 0) -> Pattern:
+    return Pattern(source, flags)
+
+
 _WORD_CHAR = re.compile(r"[^\W_]")
 _WORD = re.compile(r"\w+")
 BULLET = re.compile(r"^[*•·▪►◦‣–-] ")
@@ -73,8 +101,27 @@ def key(text: str) -> str:
     return " ".join(low[first.start() : end].split())
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+# Lines up to this length keep their words in a cache: the region finder and most
+# filters count the words of the same short lines. Longer ones are rarer and cost
+# more memory to keep.
+_WORDS_CACHED_CHARS = 400
+
+
+def words(text: str) -> tuple[str, ...]:
+    if len(text) <= _WORDS_CACHED_CHARS:
+        return _cached_words(text)
+    return tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _cached_words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+def clear_caches() -> None:
+    """Forget the lines seen so far (a benchmark of unseen text calls this)."""
+    key.cache_clear()
+    _cached_words.cache_clear()
 
 
 def is_bullet(text: str) -> bool:
@@ -122,10 +169,10 @@ def headed_lists(
     return out
 
 
-def labels(*alternatives: str) -> re.Pattern[str]:
+def labels(*alternatives: str) -> Pattern:
     """A whole-key pattern from label alternatives (applied to `key(line)`)."""
-    return re.compile("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+    return pattern("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
-def matches_key(pattern: re.Pattern[str]) -> Callable[[str], bool]:
-    return lambda text: pattern.fullmatch(key(text)) is not None
+def matches_key(labels: Pattern) -> Callable[[str], bool]:
+    return lambda text: labels.fullmatch(key(text)) is not None

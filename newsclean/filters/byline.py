@@ -11,24 +11,24 @@ import re
 from typing import Sequence
 
 from ..lines import Line
-from .base import Filter, ends_sentence, key, labels, words
+from .base import Filter, ends_sentence, key, labels, pattern, words
 
 # "By Jane Doe", "Von Max Muster", "Par Jean Dupont", "Por ...", "Di ...", "Door ...",
 # "Oleh ...", "Автор: ..." - short, and ends no sentence.
-_BY = re.compile(
+_BY = pattern(
     r"^(?:by|written by|words by|story by|von|par|por|di|door|oleh|autor|auteur|autore|author|"
     r"автор|текст|reporting by|writing by|editing by|additional reporting by|compiled by)\b:?\s+\S",
     re.IGNORECASE,
 )
-_CONTRIBUTED = re.compile(r"\bcontributed (?:reporting|to this (?:report|story|article))\b|^reporting by\b", re.IGNORECASE)
-_STAMP = re.compile(
+_CONTRIBUTED = pattern(r"\bcontributed (?:reporting|to this (?:report|story|article))\b|^reporting by\b", re.IGNORECASE)
+_STAMP = pattern(
     r"^(?:published|updated|posted|last updated|last modified|first published|modified|created|"
     r"veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado|"
     r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|aktualizacja|"
     r"diterbitkan|diperbarui|dipublikasikan|опубликовано|обновлено)\b",
     re.IGNORECASE,
 )
-_AGO = re.compile(
+_AGO = pattern(
     r"^(?:\d+|an?|one) (?:second|minute|hour|day|week|month|year)s? ago$|^vor \d+ \w+$|^il y a \d+ \w+$|"
     r"^hace \d+ \w+$|^há \d+ \w+$|^\d+ \w+ fa$|^\d+ \w+ geleden$|^\d+ \w+ temu$|^\d+ \w+ (?:yang )?lalu$|"
     r"^\d+ \w+ назад$",
@@ -59,15 +59,15 @@ _DATE_WORDS = frozenset(
     понедельник вторник среда четверг пятница суббота воскресенье в г года
     """.split()
 )
-_DATE_TOKEN = re.compile(r"[^\W\d_]+\.?|\d+")
+_DATE_TOKEN = pattern(r"[^\W\d_]+\.?|\d+")
 # A reporter's address on a line of its own: an e-mail, a social-network profile or
 # a handle. A bare web link stays: articles list sources and product links that way.
-_CONTACT_ADDRESS = re.compile(
+_CONTACT_ADDRESS = pattern(
     r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,30}|(?:https?://)?(?:www\.)?"
     r"(?:twitter|x|facebook|instagram|linkedin|threads|tiktok|bsky)\.(?:com|net|app)/(?:in/)?@?[\w.-]{2,40}/?)$",
     re.IGNORECASE,
 )
-_CONTACT = re.compile(
+_CONTACT = pattern(
     r"\b(?:may be reached at|can be reached at|email (?:him|her|them|me) at|follow (?:him|her|them|me) on|"
     r"reach (?:the (?:reporters?|writers?|authors?)|him|her|them|me) (?:at|on|by|via)|"
     r"contact (?:the (?:reporters?|writers?|authors?)|him|her|them) (?:at|on|by|via)|"
@@ -87,8 +87,8 @@ _CONTACT_HINTS = (
     "contate", "scrivi", "bereik", "skontaktuj", "napisz", "hubungi", "связаться",
 )
 # The author's note at the end: "Jane Doe (jane@example.com) is a senior writer at ...".
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_BIO = re.compile(
+_EMAIL = pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_BIO = pattern(
     r"\b(?:is|was) (?:an?|the) (?:[\w-]+ ){0,3}(?:writer|reporter|editor|correspondent|columnist|journalist|"
     r"contributor|author|publisher|producer|photographer)\b",
     re.IGNORECASE,
@@ -97,11 +97,11 @@ _BIO = re.compile(
 
 # An author's name beside the date, as teaser cards and post headers print them:
 # "Jane Doe 2019-11-20 17:27", "20 Nov 2019 | Jane Doe". Names are capitalised words.
-_NAME_FIRST = re.compile(r"^[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|da|van|von|der|di|le|la|del|dos)){1,3}[\s,|·•–—-]+")
-_NAME_LAST = re.compile(r"[\s,|·•–—-]+(?:[A-Z][\w'’.-]*|de|da|van|von|der|di|le|la|del|dos)(?: (?:[A-Z][\w'’.-]*|de|da|van|von|der|di|le|la|del|dos)){0,2} [A-Z][\w'’.-]*$")
+_NAME_FIRST = pattern(r"^[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|da|van|von|der|di|le|la|del|dos)){1,3}[\s,|·•–—-]+")
+_NAME_LAST = pattern(r"[\s,|·•–—-]+(?:[A-Z][\w'’.-]*|de|da|van|von|der|di|le|la|del|dos)(?: (?:[A-Z][\w'’.-]*|de|da|van|von|der|di|le|la|del|dos)){0,2} [A-Z][\w'’.-]*$")
 
 
-_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d\d?[./]\d\d?[./]\d{2,4}|\d\d?:\d\d|\d\d?\.? [^\W\d_]{3,}|[^\W\d_]{3,}\.? \d\d?\b")
+_FULL_DATE = pattern(r"\d{4}-\d\d-\d\d|\d\d?[./]\d\d?[./]\d{2,4}|\d\d?:\d\d|\d\d?\.? [^\W\d_]{3,}|[^\W\d_]{3,}\.? \d\d?\b")
 
 
 def _is_full_date(text: str) -> bool:
@@ -137,7 +137,7 @@ def _is_stamp_rest(rest: str) -> bool:
     return len(words(rest)) <= 6 and any(c.isdigit() for c in rest) and not ends_sentence(rest)
 
 
-_DATE_JOINT = re.compile(r" (?:on|at|am|le|el|em|il|op|w|pada|в) |, | [|·•–—-] ")
+_DATE_JOINT = pattern(r" (?:on|at|am|le|el|em|il|op|w|pada|в) |, | [|·•–—-] ")
 
 
 def _ends_in_date(text: str) -> bool:
@@ -182,7 +182,7 @@ _ABOUT_AUTHOR = labels(
 # The author's note closing the story: "Jane Doe is a reporter for the Daily Bugle."
 # Risk: a story about a reporter ending on who she is; hence only the last lines, a
 # name first and the present tense ("She was a reporter ..." in an obituary stays).
-_BIO_LINE = re.compile(
+_BIO_LINE = pattern(
     r"^(?!(?i:he|she|they|it|this|that|his|her|their|its|the|er|sie|es|il|elle|él|ella|ele|ela|lui|lei|hij|zij|"
     r"on|ona|dia|он|она) )"
     r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3} "

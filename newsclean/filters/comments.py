@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .base import key, labels, line_filter
+from .base import key, labels, line_filter, pattern
 
 _LABELS = labels(
     r"comments?|\d+ comments?|no comments(?: yet)?|leave a (?:reply|comment)|post a comment|add a comment",
@@ -33,8 +33,8 @@ _LABELS = labels(
     r"please enable javascript to view the comments.{0,60}|comments powered by disqus|powered by disqus",
 )
 # A moderation or house-rules notice: it names comments and the rules they must follow.
-_COMMENT = re.compile(r"comment|kommentar|commentaire|comentári|comentario|comment|reacti|komentar|коммент", re.IGNORECASE)
-_RULES = re.compile(
+_COMMENT = pattern(r"comment|kommentar|commentaire|comentári|comentario|comment|reacti|komentar|коммент", re.IGNORECASE)
+_RULES = pattern(
     r"moderat|approv|aprovad|aprobad|policy|guidelines|community (?:standards|rules)|house rules|"
     r"regeln|richtlinien|règles|charte|reglas|normas|regras|regole|regels|zasad|regulamin|aturan|правил",
     re.IGNORECASE,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .base import line_filter
+from .base import line_filter, pattern
 
 # Counter nouns, in the languages newsclean covers (en de fr es pt it nl pl id ru).
 _UNITS = frozenset(
@@ -34,8 +34,8 @@ _UNITS = frozenset(
     репостов минута минуты минут мин чтения время лайк лайка лайков
     """.split()
 )
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*[kmb]?|[kmb]", re.IGNORECASE)
-_TOKEN = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
+_NUMBER = pattern(r"\d+(?:[.,]\d+)*[kmb]?|[kmb]", re.IGNORECASE)
+_TOKEN = pattern(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
 
 
 def is_counter(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .base import key, labels, line_filter, words
+from .base import key, labels, line_filter, pattern, words
 
 _LABELS = labels(
     r"accept|accept all|accept cookies|i agree|i accept|agree|got it|ok|okay|reject all|decline|manage (?:preferences|cookies|options)",
@@ -33,9 +33,9 @@ _LINK_WORDS = frozenset(
     """.split()
 )
 _LINK_HEADS = frozenset("privacy terms cookie cookies impressum datenschutz mentions aviso política informativa privacybeleid polityka kebijakan политика".split())
-_COOKIE = re.compile(r"cookie|куки", re.IGNORECASE)
+_COOKIE = pattern(r"cookie|куки", re.IGNORECASE)
 # A consent notice speaks for the site to the reader; an article about cookies does not.
-_CONSENT = re.compile(
+_CONSENT = pattern(
     r"\b(?:we use|this (?:web)?site|our (?:web)?site|you (?:agree|consent|accept)|by (?:continuing|using|clicking)|"
     r"consent|accept|your (?:browsing|experience|privacy)|"
     r"wir verwenden|diese (?:web)?seite|nous utilisons|ce site|utilizamos|este sitio|este site|usamos|"
@@ -43,18 +43,18 @@ _CONSENT = re.compile(
     r"мы используем|этот сайт|сайт использует)",
     re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|&copy;)", re.IGNORECASE)
-_YEAR_OR_RIGHTS = re.compile(r"\b(?:1[89]|20)\d\d\b|rights reserved", re.IGNORECASE)
+_COPYRIGHT = pattern(r"^(?:©|\(c\)|copyright\b|&copy;)", re.IGNORECASE)
+_YEAR_OR_RIGHTS = pattern(r"\b(?:1[89]|20)\d\d\b|rights reserved", re.IGNORECASE)
 # The publisher's pledge under the story: "Our Standards: The Thomson Reuters Trust
 # Principles.", "Learn more about our editorial standards".
-_STANDARDS = re.compile(
+_STANDARDS = pattern(
     r"^(?:our standards|unsere standards|nos standards|nuestros estándares|nossos padrões|i nostri standard|"
     r"onze normen|nasze standardy|standar kami|наши стандарты)\s?:"
     r"|^(?:learn more about |read )?our (?:editorial (?:standards|guidelines|policy)|ethics policy)\b",
     re.IGNORECASE,
 )
 # The affiliate disclosure: "We may earn a commission from links on this page."
-_AFFILIATE = re.compile(
+_AFFILIATE = pattern(
     r"\bwe (?:may )?(?:earn|receive|get|make) (?:a )?(?:small )?(?:share of sales|commission|compensation|affiliate commission)"
     r"|\b(?:erhalten|bekommen) wir (?:ggf\. |eventuell )?(?:eine )?provision|\bnous (?:pouvons )?(?:percevoir|toucher|recevoir) une commission"
     r"|\b(?:podemos )?recib(?:ir|imos) una comisión|\b(?:podemos )?receb(?:er|emos) uma comissão"
@@ -63,7 +63,7 @@ _AFFILIATE = re.compile(
     r"|\bmay not be (?:published|reproduced), broadcast",
     re.IGNORECASE,
 )
-_RECAPTCHA = re.compile(r"protected by recaptcha", re.IGNORECASE)
+_RECAPTCHA = pattern(r"protected by recaptcha", re.IGNORECASE)
 
 
 # Words one of the notices below must hold; a line with none of them is passed over

@@ -14,7 +14,7 @@ import re
 from typing import Sequence
 
 from ..lines import Line
-from .base import Filter, ends_sentence, is_bullet, key, labels, unbullet, words
+from .base import Filter, ends_sentence, is_bullet, key, labels, pattern, unbullet, words
 
 _LABELS = labels(
     r"captions?|close|close gallery|back to gallery|gallery|photo gallery|photos?|pictures?|images?|videos?",
@@ -30,7 +30,7 @@ _LABELS = labels(
     r"(?:simak|tonton) video(?: berikut(?: ini)?)?|show (?:more|less)|read less",
 )
 # "Photo: Name", "Photo by Name", "Image credit: X", "Foto: dpa", "Фото@handle".
-_CREDIT = re.compile(
+_CREDIT = pattern(
     r"^[(\[]?(?:(?:file |stock |main |top |header |featured |cover )?"
     r"(?:photo|photograph|photos|image|images|picture|pic|credit|credits|illustration|graphic|"
     r"video|source|foto|fotos|bild|quelle|crédit|crédits|crédito|créditos|fonte|fuente|"
@@ -40,14 +40,14 @@ _CREDIT = re.compile(
 )
 # A caption line announced as one: "Image caption Police at the scene" (the BBC's
 # layout), "Legenda: ...". Only the label at the start of the line counts.
-_CAPTION_LABEL = re.compile(
+_CAPTION_LABEL = pattern(
     r"^(?:(?:image|media|photo|video) caption|caption:|bildunterschrift:|légende\s?:|pie de foto:|"
     r"legenda:|didascalia:|bijschrift:|podpis zdjęcia:|keterangan foto:|подпись к фото:)\s*\S",
     re.IGNORECASE,
 )
 # A caption that ends with its credit: "... (AP Photo/Alan Diaz, File)", "... Photo:
 # Jane Doe", "... Credit: NASA", "... © Reuters / Jane Doe", "... Jane Doe / AP file".
-_TRAILING_CREDIT = re.compile(
+_TRAILING_CREDIT = pattern(
     r"\((?:AP|AFP|Reuters|EPA|Getty|dpa|Photo|Foto|Image|Picture|Credit|File|Courtesy)\b[^()]{0,80}\)\s*$"
     r"|(?:Photo|Foto|Image|Picture|Credit|Image credit|Photo credit): [^.]{2,60}$"
     r"|©\s?[^\s©.][^©.]{0,60}$"
@@ -57,11 +57,11 @@ _TAIL_CHARS = 120  # every trailing credit above fits in the line's last charact
 # A caption whose credit follows its last full stop: "... in 2019. Getty Images".
 # Risk: a line that ends on a capitalised fragment with no full stop ("... at 10 a.m.
 # Eastern Time"); article paragraphs end with punctuation, and time zones are spared.
-_CREDIT_TAIL = re.compile(r"[a-z0-9)”\"'][.!?] ([^\W\d_][\w'&.-]*(?: [^\W\d_][\w'&.-]*){0,3})$")
+_CREDIT_TAIL = pattern(r"[a-z0-9)”\"'][.!?] ([^\W\d_][\w'&.-]*(?: [^\W\d_][\w'&.-]*){0,3})$")
 # A credit in brackets at the end, named by slashes: "( NASA/JPL-Caltech/ASU )".
-_BRACKET_TAIL = re.compile(r"\(([^()]{3,80})\)$")
+_BRACKET_TAIL = pattern(r"\(([^()]{3,80})\)$")
 # Agencies and picture libraries that sign credit lines.
-_AGENCY = re.compile(
+_AGENCY = pattern(
     r"\b(?:getty images|getty|ap|afp|reuters|epa|shutterstock|istock|alamy|associated press|dpa|"
     r"anadolu|xinhua|efe|ansa|tass|picture alliance|imago|sipa|bloomberg|nasa)\b",
     re.IGNORECASE,

@@ -12,7 +12,7 @@ import re
 from typing import Sequence
 
 from ..lines import Line
-from .base import Filter, ends_sentence, headed_lists, is_bullet, key, labels, unbullet, words
+from .base import Filter, ends_sentence, headed_lists, is_bullet, key, labels, pattern, unbullet, words
 
 _LABELS = labels(
     r"(?:« )?previous(?: (?:post|article|story|page))?|next(?: (?:post|article|story|page))?(?: »)?",
@@ -33,21 +33,21 @@ _TAG_HEADERS = labels(
 _TAG_MAX_WORDS = 6
 _LIST_MAX = 30
 # "Filed under: X", "Tags: a, b", "Topics: ...", "Trends: ...", "Posted in ...".
-_TAGS = re.compile(
+_TAGS = pattern(
     r"^(?:filed under|tags?|tagged(?: with)?|topics?|categories|category|posted in|trends|keywords|"
     r"schlagwörter|schlagworte|themen|mots[- ]clés|thèmes|etiquetas|temas|tag|argomenti|"
     r"trefwoorden|onderwerpen|tagi|tematy|kata kunci|topik|теги|метки|темы|タグ|标签|標籤)\s*[:：|]",
     re.IGNORECASE,
 )
 # A podcast's or app's link rows: "Listen: https://...", "iTunes: https://...".
-_LINK_ROW = re.compile(
+_LINK_ROW = pattern(
     r"^(?:listen|download|subscribe|watch|itunes|apple podcasts|spotify|google podcasts|rss|stitcher|"
     r"android|ios|app store|google play|anhören|écouter|escuchar|ouvir|ascolta|luister|posłuchaj|dengarkan|слушать)"
     r"(?: (?:on|at|in|via) [\w ]{1,30})?\s?:\s?(?:https?://|www\.)\S+$",
     re.IGNORECASE,
 )
 # Breadcrumbs: "Home > World > Europe", "Home / News".
-_CRUMBS = re.compile(r"^(?:home|start|inicio|início|accueil|startseite|главная|beranda)\s*[>/»›|]", re.IGNORECASE)
+_CRUMBS = pattern(r"^(?:home|start|inicio|início|accueil|startseite|главная|beranda)\s*[>/»›|]", re.IGNORECASE)
 
 
 def is_navigation(text: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from typing import Sequence
 
 from ..lines import Line
-from .base import Filter, headed_lists, is_bullet, key, labels, unbullet, words
+from .base import Filter, headed_lists, is_bullet, key, labels, pattern, unbullet, words
 
 _HEADERS = labels(
     # en
@@ -45,7 +45,7 @@ _HEADERS = labels(
     r"(?:следующая|предыдущая) (?:статья|новость)",
 )
 # "Related: Title", "[Related: Title]", "Read more: Title", "Also on site.com Title".
-_INLINE = re.compile(
+_INLINE = pattern(
     r"^[\[(]?(?:related(?: post| article| story| coverage)?|read more|read also|also read|see also|watch|"
     r"more|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|lea también|"
     r"leia também|veja também|leggi anche(?: su)?|vedi anche|lees ook|czytaj też|czytaj także|"
@@ -53,9 +53,9 @@ _INLINE = re.compile(
     re.IGNORECASE,
 )
 # "Also on rt.com Title", "On HoustonChronicle.com: Title".
-_ALSO_ON = re.compile(r"^also on [\w-]+\.[a-z]{2,}\b|^on [\w-]+\.[a-z]{2,}(?:\.[a-z]{2})?\s?:\s?\S", re.IGNORECASE)
+_ALSO_ON = pattern(r"^also on [\w-]+\.[a-z]{2,}\b|^on [\w-]+\.[a-z]{2,}(?:\.[a-z]{2})?\s?:\s?\S", re.IGNORECASE)
 # "Follow AP's full coverage of the election at ...": a pointer to the site's section.
-_COVERAGE = re.compile(
+_COVERAGE = pattern(
     r"^(?:follow|read|see|find|get) (?:[\w.]+['’]s |our |all |the )?(?:full |complete |latest |more |live )?"
     r"coverage (?:of|on|at)\b"
     r"|^(?:alle|weitere) (?:artikel|berichte|nachrichten) (?:zum thema|zu|über)\b"
@@ -71,7 +71,7 @@ _MORE_LINK = labels(
     r"leer más|seguir leyendo|leia mais|continuar lendo|leggi di più|continua a leggere|lees meer|lees verder|"
     r"verder lezen|czytaj więcej|czytaj dalej|baca selengkapnya|selengkapnya|читать далее|подробнее",
 )
-_READ_MORE_CTA = re.compile(r"^(?:read|see|watch) (?:more|the full story)\b.{0,60}\b(?:here|clicking)\b", re.IGNORECASE)
+_READ_MORE_CTA = pattern(r"^(?:read|see|watch) (?:more|the full story)\b.{0,60}\b(?:here|clicking)\b", re.IGNORECASE)
 
 _TEASER_MAX_WORDS = 16
 _LIST_MAX = 20

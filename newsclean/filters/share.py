@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .base import key, labels, line_filter
+from .base import key, labels, line_filter, pattern
 
 # Network names and button words. A line made only of these is a button row.
 _BUTTON_WORDS = frozenset(
@@ -46,7 +46,7 @@ _PHRASES = labels(
     r"like this(?: article| story| post)?|like loading|gefällt mir(?: wird geladen)?|j'aime(?: chargement en cours)?|me gusta(?: cargando)?",
     r"curtir(?: carregando)?|mi piace(?: caricamento)?|vind ik leuk(?: laden)?|sukai ini|suka(?: memuat)?|нравится(?: загрузка)?",
 )
-_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)?")
+_TOKEN = pattern(r"[^\W_]+(?:-[^\W_]+)?")
 
 
 def is_button_row(text: str) -> bool:

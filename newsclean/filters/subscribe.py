@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .base import key, labels, line_filter, unbullet
+from .base import key, labels, line_filter, pattern, unbullet
 
 _LABELS = labels(
     r"subscribe(?: now| today| here)?|sign ?up(?: now| here| today)?|sign in|log ?in|register|join now",
@@ -35,7 +35,7 @@ _LABELS = labels(
 )
 
 # What a pitch sells. Stems, matched at word starts in the case-folded line.
-_OFFER = re.compile(
+_OFFER = pattern(
     r"\b(?:newsletter|(?:your|my|our) inbox|subscri|sign(?:ing)? ?-?up|e-?mail alerts|push notifications|"
     r"notifications|breaking news alerts|download (?:the|our) app|get the app|our app|"
     r"(?:click|tap)(?:ing)? here|unlimited access|free trial|create a free account|"
@@ -48,7 +48,7 @@ _OFFER = re.compile(
     r"рассылк|подпис|уведомлени)"
 )
 # How a pitch speaks to the reader.
-_ADDRESS = re.compile(
+_ADDRESS = pattern(
     r"(?:^|\b)(?:you|your|our|us|don't miss|never miss|send me|"
     r"sie|ihr|ihre|unser|unsere|"
     r"vous|votre|vos|nous|notre|"
@@ -60,7 +60,7 @@ _ADDRESS = re.compile(
     r"anda|kami|"
     r"вы|вас|ваш|наш|нашу)\b"
 )
-_IMPERATIVE = re.compile(
+_IMPERATIVE = pattern(
     r"^(?:subscribe|sign up|sign in|get|join|download|click|tap|register|follow|enter|stay|"
     r"want|like|support|never miss|don't miss|receive|melden|abonnieren|hol|"
     r"abonnez|inscrivez|recevez|suscríbete|regístrate|recibe|assine|inscreva|receba|"
@@ -68,7 +68,7 @@ _IMPERATIVE = re.compile(
     r"dapatkan|daftar|ikuti|подпишитесь|подписывайтесь|получайте)\b"
 )
 _QUOTES = ("“", "\"", "«", "„", "‘", "'", "‹", "「")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SENTENCE_END = pattern(r"[.!?](?:\s|$)")
 
 
 def is_pitch(text: str) -> bool:
@@ -87,7 +87,7 @@ def is_pitch(text: str) -> bool:
     return any(_is_pitch_sentence(key(part)) for part in _sentences(text))
 
 
-_BREAK = re.compile(r"(?<=[.!?])\s+")
+_BREAK = pattern(r"(?<=[.!?])\s+")
 
 
 def _sentences(text: str) -> list[str]:

@@ -16,7 +16,7 @@ import re
 from typing import Sequence
 
 from ..lines import Line
-from .base import Filter, ends_sentence, key, words
+from .base import Filter, ends_sentence, key, pattern, words
 
 _CARD_MIN_WORDS = 4
 _CARD_REACH = 2  # how far below its first rendering a card's second one may sit
@@ -25,7 +25,7 @@ _CAPS_MAX_CHARS = 200
 _KICKER_MAX_WORDS = 3
 _SUMMARY_MAX_WORDS = 60
 # "Headline [Video]", "Headline (Photos)": the site's tag for a link to its media.
-_MEDIA_TAG = re.compile(
+_MEDIA_TAG = pattern(
     r"[\[(](?:video|videos|photos|gallery|podcast|vídeo|vídeos|foto|fotos|galerie|galería|galeria|видео|фото)[\])]$",
     re.IGNORECASE,
 )
