@@ -55,11 +55,15 @@ def read_bytes(path: str, limit: int, streams: bool = False) -> bytes:
 
     Only regular files are read unless `streams` is set: a FIFO or a device found
     in a folder could block forever or never end. A pipe named on the command line
-    (`newsclean <(curl ...)`, /dev/stdin) is read with `streams`, still bounded by
-    `limit`.
+    (`newsclean <(curl ...)`, /dev/stdin, a FIFO) is read with `streams`, waiting
+    for its writer as `cat` would, still bounded by `limit`.
     """
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
+    if not (streams and _is_fifo(path)):
+        # Opening a FIFO blocks until a writer comes; anything else opens at once.
+        flags |= getattr(os, "O_NONBLOCK", 0)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, flags)
     except FileNotFoundError:
         if os.path.lexists(path):
             raise NotRegular("broken symbolic link") from None
@@ -100,6 +104,13 @@ def read_bytes(path: str, limit: int, streams: bool = False) -> bytes:
         raise InputError(e.strerror or str(e)) from None
     finally:
         os.close(fd)
+
+
+def _is_fifo(path: str) -> bool:
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def read_stream(stream, limit: int) -> bytes:

@@ -606,7 +606,15 @@ def test_a_pipe_named_on_the_command_line_is_read(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     proc = subprocess.Popen(command() + [str(fifo)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    with open(fifo, "w") as w:
+    while True:  # open the writing end once newsclean holds the reading end
+        try:
+            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError as e:
+            assert e.errno == errno.ENXIO and proc.poll() is None, proc.stderr.read()
+            time.sleep(0.01)
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "w") as w:
         w.write(ARTICLE)
     out, err = proc.communicate(timeout=120)
     assert (proc.returncode, out.decode(), err) == (0, CLEANED, b"")
