@@ -7,7 +7,8 @@ Run (atheris is a development tool, not a dependency):
     .venv/bin/python fuzz/fuzz_bytes.py -max_len=65536 -timeout=10 /tmp/newsclean-fuzz
 
 Any exception other than BinaryInput is a finding, and so is output that cannot be
-written as UTF-8 or as JSON. libFuzzer stops at the first finding and saves the
+written as UTF-8 or as JSON, and, for text input, an output line that is not an
+input line or output that changes when cleaned again. libFuzzer stops at the first finding and saves the
 input as crash-<sha1> (slow ones, over -timeout seconds, as timeout-<sha1>).
 
 For long runs, set FUZZ_FINDINGS=DIR: each distinct finding (exception type and
@@ -25,8 +26,9 @@ import atheris
 
 with atheris.instrument_imports(include=["newsclean"]):
     import newsclean.html  # noqa: F401  (loaded lazily by the library; instrument it too)
-    from newsclean import clean_bytes
-    from newsclean.detect import BinaryInput
+    from newsclean import clean, clean_bytes
+    from newsclean.detect import BinaryInput, decode
+    from newsclean.lines import normalise
     from newsclean.render import as_dict, as_json, as_text
 
 FINDINGS = os.environ.get("FUZZ_FINDINGS")
@@ -43,6 +45,12 @@ def check(data: bytes) -> None:
     encoded = as_json(as_dict(result, "fuzz")).encode("utf-8")
     if json.loads(encoded)["paragraphs"] != list(result.paragraphs):
         raise AssertionError("JSON does not round-trip the paragraphs")
+    if result.meta.get("input_type") == "text":
+        source = {normalise(line) for line in decode(data).splitlines()}
+        if not set(result.paragraphs) <= source:
+            raise AssertionError("text mode put out a line that is not in the input")
+        if as_text(clean(text)) != text:
+            raise AssertionError("cleaning the output again changed it")
 
 
 def test_one_input(data: bytes) -> None:
