@@ -11,9 +11,9 @@ written as UTF-8 or as JSON, and, for text input, an output line that is not an
 input line or output that changes when cleaned again. libFuzzer stops at the first finding and saves the
 input as crash-<sha1> (slow ones, over -timeout seconds, as timeout-<sha1>).
 
-For long runs, set FUZZ_FINDINGS=DIR: each distinct finding (exception type and
-the place it was raised) is saved once in DIR, with its traceback, and fuzzing
-goes on. Add each finding to tests/test_hostile.py once it is fixed.
+For long runs, set FUZZ_FINDINGS=DIR: the first inputs of each distinct finding
+(exception type and the place it was raised) are saved in DIR with their
+traceback, and fuzzing goes on. Add each finding to tests/test_hostile.py once it is fixed.
 """
 
 import hashlib
@@ -32,7 +32,8 @@ with atheris.instrument_imports(include=["newsclean"]):
     from newsclean.render import as_dict, as_json, as_text
 
 FINDINGS = os.environ.get("FUZZ_FINDINGS")
-_seen: set[str] = set()
+KEEP = 5  # inputs saved per distinct finding
+_seen: dict[str, int] = {}
 
 
 def check(data: bytes) -> None:
@@ -62,9 +63,9 @@ def test_one_input(data: bytes) -> None:
     except Exception as e:
         frame = traceback.extract_tb(e.__traceback__)[-1]
         signature = f"{type(e).__name__}-{os.path.basename(frame.filename)}-{frame.lineno}"
-        if signature in _seen:
+        _seen[signature] = _seen.get(signature, 0) + 1
+        if _seen[signature] > KEEP:
             return
-        _seen.add(signature)
         digest = hashlib.sha1(data).hexdigest()[:12]
         base = os.path.join(FINDINGS, f"{signature}-{digest}")
         with open(base + ".bin", "wb") as f:
