@@ -433,14 +433,30 @@ def _prose(el, enough: int | None = None) -> int:
     return total
 
 
+# Words inside a sentence are a phrase; a hover card or a share bar tucked into a
+# paragraph holds more.
+_PHRASE_MAX_CHARS = 100
+
+
 def _in_running_text(el) -> bool:
-    """Sits between words of its parent's text: "On <span class=date>Monday</span>,
-    the council ..." or "... said <a class=related-link>the report</a>."."""
-    if (el.tail or "").strip():
-        return True
-    before = el.getprevious()
-    text = before.tail if before is not None else el.getparent().text
-    return bool((text or "").strip())
+    """Sits between words of the text around it: "On <span class=date>Monday</span>,
+    the council ...". A short phrase may find those words beyond an inline
+    wrapper: "... kill Rep. <span class=rollover><a>Ilhan Omar</a><span>(a hover
+    card)</span></span> (D-Minn.)" keeps the name; the card, long and with no
+    words right beside it, goes."""
+    phrase = len(el.text_content()) <= _PHRASE_MAX_CHARS
+    node = el
+    while True:
+        if (node.tail or "").strip():
+            return True
+        before = node.getprevious()
+        parent = node.getparent()
+        text = before.tail if before is not None else parent.text
+        if (text or "").strip():
+            return True
+        if not phrase or parent.tag not in _INLINE:
+            return False
+        node = parent
 
 
 def _quotes(el) -> bool:

@@ -259,6 +259,14 @@ def test_marked_links_and_spans_inside_a_sentence_are_kept():
     assert prune_and_render(sentence) == ["On Monday, the council approved the plan and paid for it."]
 
 
+def test_a_hover_card_inside_a_sentence_goes_and_the_name_stays():
+    card = ('<span class="rollover-block"><a href=/p/1>Ann Smith</a> <a class="promo" href=/a/1>'
+            + "Council to vote on the harbour budget next week after months of delay, " * 3 + "</a></span>")
+    sentence = (f'<p>The plan came from Cllr. <span class="rollover-people"><a class="rollover-link" href=/p/1>Ann Smith</a>'
+                f'{card}</span> (Harbour ward), who spoke first.</p>')
+    assert prune_and_render(sentence) == ["The plan came from Cllr. Ann Smith (Harbour ward), who spoke first."]
+
+
 def test_an_article_hidden_until_read_more_is_kept():
     lines = prune_and_render(f'<p>The ferry runs twice a day.</p><div class="hidden">{story_html()}</div>')
     assert lines[1:] == STORY
