@@ -386,7 +386,7 @@ def prune(body) -> int:
                     verdict = markers(value)
                     if verdict:
                         break
-            if verdict in ("furniture", "meta") and tag in _INLINE and _in_running_text(el):
+            if verdict in ("furniture", "meta") and _is_inline(tag) and _in_running_text(el):
                 verdict = None  # a link or span inside a sentence: its words are the sentence's
         if verdict is not None:
             chars = len(el.text_content())
@@ -454,7 +454,7 @@ def _in_running_text(el) -> bool:
         text = before.tail if before is not None else parent.text
         if (text or "").strip():
             return True
-        if not phrase or parent.tag not in _INLINE:
+        if not phrase or not _is_inline(parent.tag):
             return False
         node = parent
 
@@ -550,7 +550,7 @@ def _own_text(el) -> tuple[int, int]:
         tail = len((node.tail or "").strip())
         chars += tail
         links += tail if in_link and node.getparent() is not el else 0
-        if not isinstance(node.tag, str) or node.tag not in _INLINE:
+        if not isinstance(node.tag, str) or not _is_inline(node.tag):
             continue  # a block child scores on its own
         link = in_link or node.tag == "a"
         n = len((node.text or "").strip())
@@ -566,7 +566,14 @@ _INLINE = frozenset(
     """a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd mark q rp rt
     ruby s samp small span strike strong sub sup time tt u var wbr nobr""".split()
 )
-_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+def _is_inline(tag: str) -> bool:
+    """Text-level: its text runs on in the line around it. Custom elements
+    (<hl-trusted-source>, their names always hold a "-") and Office's <o:p> are
+    inline as well; a custom element holding paragraphs still breaks lines
+    at each of them."""
+    return tag in _INLINE or "-" in tag or ":" in tag
 _CELLS = frozenset(("td", "th"))
 _SPACE = re.compile(r"\s+")
 
@@ -614,7 +621,7 @@ def render(article) -> list[str]:
     while stack:
         el, entering = stack.pop()
         tag = el.tag if isinstance(el.tag, str) else ""
-        inline = tag in _INLINE
+        inline = _is_inline(tag)
         if entering:
             if tag == "br":
                 out.flush()

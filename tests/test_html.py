@@ -189,6 +189,12 @@ def test_blocks_become_lines():
     ]
 
 
+def test_custom_elements_run_on_in_the_line():
+    lines = render("<p>The survey found it common (<source-note><a href=/s>1</a></source-note>).</p>"
+                   "<story-body><p>First.</p><p>Second.</p></story-body>")
+    assert lines == ["The survey found it common (1).", "First.", "Second."]
+
+
 def test_text_around_inline_elements_keeps_its_spaces():
     assert render("<p>The <i>Marsh</i> Point <span>landing</span>, rebuilt.</p>") == ["The Marsh Point landing, rebuilt."]
 
