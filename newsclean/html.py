@@ -574,6 +574,8 @@ def _is_inline(tag: str) -> bool:
     inline as well; a custom element holding paragraphs still breaks lines
     at each of them."""
     return tag in _INLINE or "-" in tag or ":" in tag
+
+
 _CELLS = frozenset(("td", "th"))
 _SPACE = re.compile(r"\s+")
 
