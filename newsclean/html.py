@@ -125,12 +125,10 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
     the page's metadata in `meta`. Raises HTMLError for a page beyond the limits."""
     size = len(markup)
     if size > MAX_MARKUP_BYTES:
-        raise HTMLTooLarge(
-            f"HTML page too large ({size:,} > {MAX_MARKUP_BYTES:,} bytes); save only the article, or pass --input text"
-        )
+        raise HTMLTooLarge(f"HTML page too large ({size:,} > {MAX_MARKUP_BYTES:,} bytes); save only the article's part of it")
     tags = markup.count(b"<" if isinstance(markup, bytes) else "<")
     if tags > MAX_TAGS:
-        raise HTMLTooLarge(f"HTML page has too many tags ({tags:,} > {MAX_TAGS:,}); save only the article")
+        raise HTMLTooLarge(f"HTML page has too many tags ({tags:,} > {MAX_TAGS:,}); save only the article's part of it")
     text = decode_html(markup) if isinstance(markup, bytes) else markup
     article_config = replace(config, mode="article", keep_title=False)
     try:
@@ -246,6 +244,7 @@ def _unmark(elements: list) -> None:
 
 
 def render_all(elements: list) -> list[str]:
+    """The lines of each element in turn (see render)."""
     lines: list[str] = []
     for el in elements:
         lines.extend(render(el))
