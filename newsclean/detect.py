@@ -123,10 +123,21 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode_html(data: bytes) -> str:
     """An HTML page's bytes as text: a BOM, then the declared charset, then UTF-8,
-    then cp1252. Never an error: undecodable bytes become U+FFFD."""
+    then cp1252. Never an error: undecodable bytes become U+FFFD.
+
+    One exception to the declared charset: a page that declares a legacy one
+    (Latin-1, windows-1252 ...) but whose bytes are valid UTF-8 with non-ASCII
+    characters in it is read as UTF-8. A saved page has lost the HTTP header that
+    made browsers read it right, and legacy text is practically never valid
+    UTF-8 by chance."""
     if bom_encoding(data):
         return decode(data)
     declared = declared_charset(data)
-    if declared:
+    if declared and not declared.startswith("utf"):
+        if not data.isascii():
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
         return data.decode(declared, "replace")
     return decode(data)

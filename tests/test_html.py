@@ -136,6 +136,11 @@ def test_latin1_label_means_windows_1252():
     assert clean_bytes(data, name="p.html").text == "“Quoted” and café"
 
 
+def test_utf8_bytes_under_a_legacy_label_are_read_as_utf8():
+    data = '<html><head><meta charset="iso-8859-1"></head><body><p>Café in Zürich</p></body></html>'.encode()
+    assert clean_bytes(data, name="p.html").text == "Café in Zürich"
+
+
 def test_undeclared_pages_are_utf8_then_cp1252():
     assert clean_bytes("<html><body><p>Zürich ☂</p></body></html>".encode(), name="p.html").text == "Zürich ☂"
     assert clean_bytes(b"<html><body><p>Z\xfcrich \x80 5</p></body></html>", name="p.html").text == "Zürich € 5"
