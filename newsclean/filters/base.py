@@ -101,27 +101,37 @@ def key(text: str) -> str:
     return " ".join(low[first.start() : end].split())
 
 
-# Lines up to this length keep their words in a cache: the region finder and most
-# filters count the words of the same short lines. Longer ones are rarer and cost
-# more memory to keep.
-_WORDS_CACHED_CHARS = 400
+# The region finder and most filters count the words of the same lines, so words()
+# keeps them: many short lines, and the last few long ones (a paragraph is looked at
+# several times in a row, then not again). A bound on both keeps the memory small
+# whatever the input.
+_SHORT_WORDS_CHARS = 400
+_LONG_WORDS_CHARS = 20_000
 
 
 def words(text: str) -> tuple[str, ...]:
-    if len(text) <= _WORDS_CACHED_CHARS:
-        return _cached_words(text)
+    if len(text) <= _SHORT_WORDS_CHARS:
+        return _short_words(text)
+    if len(text) <= _LONG_WORDS_CHARS:
+        return _long_words(text)
     return tuple(_WORD.findall(text))
 
 
 @lru_cache(maxsize=4096)
-def _cached_words(text: str) -> tuple[str, ...]:
+def _short_words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=32)
+def _long_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
 def clear_caches() -> None:
     """Forget the lines seen so far (a benchmark of unseen text calls this)."""
     key.cache_clear()
-    _cached_words.cache_clear()
+    _short_words.cache_clear()
+    _long_words.cache_clear()
 
 
 def is_bullet(text: str) -> bool:
