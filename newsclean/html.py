@@ -364,9 +364,9 @@ def prune(body) -> int:
     prose_guard = max(_PROSE_MIN, _prose(body) // 2)
     markers = _MARKER_VERDICTS
     drop = []
-    # (element, how many marked ancestors were kept): a marked element kept by the
-    # guards is looked at again for each marked box inside it; past a few levels
-    # that is a built nest, not a page, and the boxes deeper in are left alone.
+    # (element, how many measured ancestors were kept): a marked box or a list kept
+    # by the guards has its text measured again for each such box inside it; past
+    # a few levels that is a built nest, not a page, and deeper boxes are left alone.
     stack = [(el, 0) for el in reversed(body)]
     while stack:
         el, kept_above = stack.pop()
@@ -402,9 +402,13 @@ def prune(body) -> int:
                 drop.append(el)
                 continue
             kept_above += 1
-        elif tag in _LINK_LISTS and kept_above < _MAX_KEPT_MARKED and _link_list(el) and _prose(el, prose_guard) < prose_guard:
-            drop.append(el)
-            continue
+        elif kept_above < _MAX_KEPT_MARKED:
+            anchors = _link_candidates(el)
+            if anchors is not None:
+                if _link_list(el, anchors) and _prose(el, prose_guard) < prose_guard:
+                    drop.append(el)
+                    continue
+                kept_above += 1
         stack.extend((child, kept_above) for child in reversed(el))
     _drop(drop)
     return page_chars
@@ -466,15 +470,31 @@ def _quotes(el) -> bool:
 
 # A list or box that is nothing but links (related stories, tag lists, "more in
 # this section"): 3+ links carrying 80% of its text. Article lists of links are
-# rare, and their items carry words besides the link.
+# rare, and their items carry words besides the link. A div or paragraph counts
+# only as a row of links (no blocks inside): a div holding the article and a
+# long menu is not one.
 _LINK_LISTS = frozenset(("ul", "ol"))
+_LINK_ROWS = frozenset(("div", "p"))
 _LINK_LIST_MAX_CHARS = 3000
 _MAX_KEPT_MARKED = 16
 _LINK_SHARE = 0.8
 _MIN_LINKS = 3
 
 
-def _link_list(el) -> bool:
+def _link_candidates(el) -> list | None:
+    """The links that could make `el` a list of links: all of them in a <ul>/<ol>;
+    the direct ones in a div or paragraph that is a row (no block inside). None
+    for any other element."""
+    if el.tag in _LINK_LISTS:
+        return el.findall(".//a")
+    if el.tag in _LINK_ROWS:
+        children = [child for child in el if isinstance(child.tag, str)]
+        if all(_is_inline(child.tag) for child in children):
+            return [child for child in children if child.tag == "a"]
+    return None
+
+
+def _link_list(el, anchors) -> bool:
     text = el.text_content()
     if len(text) > 4 * _LINK_LIST_MAX_CHARS:  # far too long, whatever its spacing
         return False
@@ -483,7 +503,7 @@ def _link_list(el) -> bool:
         return False
     links = 0
     link_chars = 0
-    for a in el.iter("a"):
+    for a in anchors:
         links += 1
         link_chars += _solid(a.text_content())
         if link_chars >= text_chars:
