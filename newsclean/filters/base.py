@@ -127,11 +127,34 @@ def _long_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
+# Judgements the region finder and the filters both make about the same lines.
+_REMEMBERED = []
+_REMEMBERED_CHARS = 2000
+
+
+def remembered(judge: Callable[[str], bool]) -> Callable[[str], bool]:
+    """`judge`, remembering its verdicts on the last few thousand lines: the region
+    finder asks whether a line is a cookie notice or a pitch, and the filter asks
+    again about the same line. Long lines are judged afresh, so the memory stays
+    small whatever the input."""
+    cached = lru_cache(maxsize=4096)(judge)
+    _REMEMBERED.append(cached)
+
+    def judge_line(text: str) -> bool:
+        return cached(text) if len(text) <= _REMEMBERED_CHARS else judge(text)
+
+    judge_line.__name__ = judge.__name__
+    judge_line.__doc__ = judge.__doc__
+    return judge_line
+
+
 def clear_caches() -> None:
     """Forget the lines seen so far (a benchmark of unseen text calls this)."""
     key.cache_clear()
     _short_words.cache_clear()
     _long_words.cache_clear()
+    for cached in _REMEMBERED:
+        cached.cache_clear()
 
 
 def is_bullet(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .base import key, labels, line_filter, pattern
+from .base import key, labels, line_filter, pattern, remembered
 
 _LABELS = labels(
     r"comments?|\d+ comments?|no comments(?: yet)?|leave a (?:reply|comment)|post a comment|add a comment",
@@ -41,6 +41,7 @@ _RULES = pattern(
 )
 
 
+@remembered
 def is_comment_furniture(text: str) -> bool:
     if _LABELS.fullmatch(key(text)):
         return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .base import key, labels, line_filter, pattern, words
+from .base import key, labels, line_filter, pattern, remembered, words
 
 _LABELS = labels(
     r"accept|accept all|accept cookies|i agree|i accept|agree|got it|ok|okay|reject all|decline|manage (?:preferences|cookies|options)",
@@ -76,6 +76,7 @@ def _is_legal_links(low: str) -> bool:
     return 3 <= len(tokens) <= 12 and all(t in _LINK_WORDS for t in tokens) and sum(t in _LINK_HEADS for t in tokens) >= 2
 
 
+@remembered
 def is_legal(text: str) -> bool:
     low = key(text)
     if _LABELS.fullmatch(low) or (len(text) <= 120 and _is_legal_links(low)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .base import key, labels, line_filter, pattern, unbullet
+from .base import key, labels, line_filter, pattern, remembered, unbullet
 
 _LABELS = labels(
     r"subscribe(?: now| today| here)?|sign ?up(?: now| here| today)?|sign in|log ?in|register|join now",
@@ -71,6 +71,7 @@ _QUOTES = ("“", "\"", "«", "„", "‘", "'", "‹", "「")
 _SENTENCE_END = pattern(r"[.!?](?:\s|$)")
 
 
+@remembered
 def is_pitch(text: str) -> bool:
     low = key(text)
     if _LABELS.fullmatch(low):
