@@ -292,6 +292,12 @@ _MARKERS = frozenset(
     rollover tooltip popover hovercard
     """.split()
 )
+# Stems that mark furniture at the start of a run-together token as well:
+# "relatedposts", "sharecount", "subscribenewsletter", "sponsorlogo".
+_MARKER_STEMS = ("related", "newsletter", "advert", "sponsor", "share", "social", "subscribe",
+                 "recommend", "outbrain", "taboola", "promo", "comment")
+# Words on those stems that name article parts or shared page parts, not furniture.
+_STEM_EXCEPTIONS = frozenset(("commentary", "commentator", "shared", "promontory"))
 # Whole class names that hide an element from sighted readers (the text in them
 # is for screen readers: "Opens in a new window", "Share on ...").
 _HIDDEN_CLASSES = frozenset(
@@ -337,7 +343,7 @@ class _Markers:
             verdict = "hidden"
         else:
             tokens = _tokens(value)
-            if tokens & _MARKERS:
+            if tokens & _MARKERS or any(t.startswith(_MARKER_STEMS) and t not in _STEM_EXCEPTIONS for t in tokens):
                 verdict = "furniture"
             elif tokens & _META_MARKERS:
                 verdict = "meta"

@@ -240,6 +240,7 @@ def prune_and_render(fragment: str) -> list[str]:
         '<span class="sr-only">Opens in a new window</span>',
         '<ul><li><a href=/1>Ferry fares to rise in May</a></li><li><a href=/2>School bus timetable changes</a></li><li><a href=/3>New harbour master named</a></li></ul>',
         '<div class="taxonomy"><a href=/t/1>Ferry fares</a> <a href=/t/2>Harbour</a> <a href=/t/3>Council</a></div>',
+        '<div class="jp-relatedposts"><p>You may also like: Ferry fares to rise</p></div>',
     ],
 )
 def test_furniture_is_dropped(junk):
@@ -258,6 +259,7 @@ def test_furniture_is_dropped(junk):
         '<div class="shadow-box"><p>The landing was built in 1908.</p></div>',
         '<div class="download-area"><p>The landing was built in 1908.</p></div>',
         '<div class="hidden-xs"><p>The landing was built in 1908.</p></div>',
+        '<div class="commentary-intro"><p>The landing was built in 1908.</p></div>',
         '<ul><li>The landing was built in 1908.</li><li>It was last repaired in 1975.</li><li>Its piles are <a href=/t>timber</a>.</li></ul>',
         '<p>The landing was built in 1908. Builders: <a href=/a>the harbour board</a>, rebuilt by <a href=/b>the council</a> '
         'and repaired by <a href=/c>the navy</a>.</p>',
