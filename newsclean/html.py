@@ -285,7 +285,7 @@ _MARKERS = frozenset(
     related recommended recommendations recommend recirculation morestories readmore
     popular trending mostread most-read relacionados relacionadas correlati verwandte
     comments comment disqus breadcrumb breadcrumbs
-    tags tagcloud taglist keywords topics
+    tags tagcloud taglist keywords topics bio bios authorbio
     caption captions credit credits copyright
     cookie cookies consent gdpr
     modal popup overlay toolbar widget widgets cta

@@ -241,6 +241,7 @@ def prune_and_render(fragment: str) -> list[str]:
         '<ul><li><a href=/1>Ferry fares to rise in May</a></li><li><a href=/2>School bus timetable changes</a></li><li><a href=/3>New harbour master named</a></li></ul>',
         '<div class="taxonomy"><a href=/t/1>Ferry fares</a> <a href=/t/2>Harbour</a> <a href=/t/3>Council</a></div>',
         '<div class="jp-relatedposts"><p>You may also like: Ferry fares to rise</p></div>',
+        '<div class="author-bio"><p>Sidebar writer Ann Smith covers the islands and has worked at the paper since 2001.</p></div>',
     ],
 )
 def test_furniture_is_dropped(junk):
