@@ -283,7 +283,7 @@ _MARKERS = frozenset(
     newsletter newsletters subscribe subscription subscriptions signup paywall
     abonnement suscripcion suscríbete
     related recommended recommendations recommend recirculation morestories readmore
-    popular trending mostread most-read relacionados relacionadas correlati verwandte
+    popular trending mostread relacionados relacionadas correlati verwandte
     comments comment disqus breadcrumb breadcrumbs
     tags tagcloud taglist keywords topics bio bios authorbio
     caption captions credit credits copyright
@@ -306,7 +306,7 @@ _HIDDEN_CLASSES = frozenset(
     a11y-hidden""".split()
 )
 # Short elements that carry only the byline or the date.
-_META_MARKERS = frozenset("byline bylines author authors dateline timestamp date published".split())
+_META_MARKERS = frozenset("byline bylines author authors timestamp date published".split())
 _META_MAX_CHARS = 200
 
 _TOKEN = re.compile(r"[A-Z]?[a-z\u00c0-\u024f]+|[A-Z]+(?![a-z])|\d+")
