@@ -589,7 +589,7 @@ def _own_text(el) -> tuple[int, int]:
 
 _INLINE = frozenset(
     """a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd mark q rp rt
-    ruby s samp small span strike strong sub sup time tt u var wbr nobr""".split()
+    ruby s samp small span strike strong sub sup time tt u var wbr nobr img picture""".split()
 )
 
 

@@ -202,6 +202,7 @@ def test_custom_elements_run_on_in_the_line():
 
 def test_text_around_inline_elements_keeps_its_spaces():
     assert render("<p>The <i>Marsh</i> Point <span>landing</span>, rebuilt.</p>") == ["The Marsh Point landing, rebuilt."]
+    assert render('<p>Ferries <img src=e.png alt=""> run again.</p>') == ["Ferries run again."]
 
 
 def prune_and_render(fragment: str) -> list[str]:
