@@ -5,10 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import BinaryIO, Iterator
 
 TMP_PREFIX = ".newsclean-"
@@ -139,6 +137,8 @@ def walk(root: str, skip: str | None, errors: WalkErrors) -> Iterator[str]:
 
 def output_name(rel: str, suffix: str) -> str:
     """a/b.html -> a/b.txt (with suffix ".txt")."""
+    from pathlib import Path  # folder runs only: stdin to stdout does without it
+
     p = Path(rel)
     return str(p.with_suffix(suffix)) if p.suffix else str(p) + suffix
 
@@ -155,6 +155,8 @@ def atomic_file(path: str) -> Iterator[BinaryIO]:
     it is written beside `path` under a temporary name, then renamed, so a reader
     (or an interrupted run) never sees a half-written file. On any failure, a full
     disk or a signal, the temporary file is removed."""
+    import tempfile  # only a run that writes a file needs it
+
     folder = os.path.dirname(path) or "."
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=folder)

@@ -37,7 +37,11 @@ class Line(NamedTuple):
 
 
 def normalise(raw: str) -> str:
-    text = _INVISIBLE.sub("", raw)
+    return _tidy(_INVISIBLE.sub("", raw))
+
+
+def _tidy(text: str) -> str:
+    """normalise() for a line that holds no invisible character."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     text = text.strip()
@@ -54,8 +58,11 @@ def split_lines(text: str) -> list[Line]:
     """Every non-blank line of `text`, numbered from 1 as the input has them."""
     out: list[Line] = []
     gap = False
+    # Most texts hold no invisible character at all: one search of the whole text
+    # spares a substitution on every line.
+    tidy = _tidy if _INVISIBLE.search(text) is None else normalise
     for number, raw in enumerate(text.splitlines(), 1):
-        norm = normalise(raw)
+        norm = tidy(raw)
         if not norm:
             gap = True
             continue

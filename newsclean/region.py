@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Sequence
 
-from .filters.base import ends_sentence, is_bullet, key, words
+from .filters.base import ends_sentence, is_bullet, key, pattern, words
 from .filters.byline import is_byline, is_date_line
 from .filters.comments import is_comment_furniture
 from .filters.legal import is_legal
@@ -129,7 +129,10 @@ _WRAP_MIN = 60
 _WRAP_MAX = 100
 
 _DIGITS = re.compile(r"\d")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Compiled on first use: a class this wide takes milliseconds to compile, and a text
+# with no character from U+3040 up never needs it.
+_CJK = pattern(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_FIRST = "\u3040"
 
 
 def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
@@ -180,7 +183,7 @@ def _density(toks: Sequence[str]) -> float:
 def _size(text: str) -> float:
     """Length in words; a run of CJK characters (written without spaces) counts a
     word for every two characters."""
-    cjk = 0 if text.isascii() else len(_CJK.findall(text))
+    cjk = 0 if text.isascii() or max(text) < _CJK_FIRST else len(_CJK.findall(text))
     return len(words(text)) + cjk / 2
 
 
