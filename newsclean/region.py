@@ -130,9 +130,9 @@ _WRAP_MAX = 100
 
 _DIGITS = re.compile(r"\d")
 # Compiled on first use: a class this wide takes milliseconds to compile, and a text
-# with no character from U+3040 up never needs it.
+# with no character from U+3040 up never needs it (the narrow class tells).
 _CJK = pattern(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_CJK_FIRST = "\u3040"
+_FROM_KANA = pattern(r"[^\x00-\u303f]")
 
 
 def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
@@ -183,7 +183,7 @@ def _density(toks: Sequence[str]) -> float:
 def _size(text: str) -> float:
     """Length in words; a run of CJK characters (written without spaces) counts a
     word for every two characters."""
-    cjk = 0 if text.isascii() or max(text) < _CJK_FIRST else len(_CJK.findall(text))
+    cjk = 0 if text.isascii() or not _FROM_KANA.search(text) else len(_CJK.findall(text))
     return len(words(text)) + cjk / 2
 
 
