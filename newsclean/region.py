@@ -18,6 +18,7 @@ comments that holds one. Every step is linear in the number of lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple, Sequence
 
 from .filters.base import ends_sentence, is_bullet, key, pattern, words
@@ -157,16 +158,18 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
 def _known_language(lines: Sequence[Line]) -> bool:
     """Whether the text's longer lines are in one of the languages whose function
     words are known; if not (Japanese, Thai, ...), no line is judged by them."""
-    counts = dict.fromkeys(_LANGUAGES, 0)
+    found: Counter[str] = Counter()
     total = 0
     for line in lines:
         toks = words(_plain(line.text).casefold())
         if len(toks) < 8:
             continue
         total += len(toks)
-        for tok in toks:
-            for lang in _LANGUAGES_OF.get(tok, ()):
-                counts[lang] += 1
+        found.update(toks)
+    counts = dict.fromkeys(_LANGUAGES, 0)
+    for tok in found.keys() & _LANGUAGES_OF.keys():
+        for lang in _LANGUAGES_OF[tok]:
+            counts[lang] += found[tok]
     return total > 0 and max(counts.values()) >= 0.15 * total
 
 
@@ -174,9 +177,10 @@ def _density(toks: Sequence[str]) -> float:
     """The share of function words among the tokens, in the language that gives the
     most: a line is judged in its own language, whatever the page's chrome is in."""
     counts: dict[str, int] = {}
-    for tok in toks:
-        for lang in _LANGUAGES_OF.get(tok, ()):
-            counts[lang] = counts.get(lang, 0) + 1
+    for tok in _LANGUAGES_OF.keys() & set(toks):
+        n = toks.count(tok)
+        for lang in _LANGUAGES_OF[tok]:
+            counts[lang] = counts.get(lang, 0) + n
     return max(counts.values()) / len(toks) if counts else 0.0
 
 
@@ -222,9 +226,7 @@ def _raw_values(lines: Sequence[Line], known: bool) -> list[float]:
     nothing."""
     plain = [_plain(line.text) for line in lines]
     keys = [key(text) for text in plain]
-    count: dict[str, int] = {}
-    for k in keys:
-        count[k] = count.get(k, 0) + 1
+    count = Counter(keys)
     out: list[float] = []
     i = 0
     while i < len(lines):
@@ -299,7 +301,7 @@ def _value(text: str, known: bool) -> float:
         prose = _prose(text, known, size)
         if prose >= 0.6:
             return (size - _OFFSET) * min(prose, 1.0)
-    if size >= 4 and known and any(t in _LANGUAGES_OF for t in words(text.casefold())):
+    if size >= 4 and known and not _LANGUAGES_OF.keys().isdisjoint(words(text.casefold())):
         # A list item that reads like text ("Check the seals before winter") more
         # likely belongs to an article's list than to a menu.
         return -0.5
