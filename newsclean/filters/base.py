@@ -127,16 +127,17 @@ def _long_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
-# Judgements the region finder and the filters both make about the same lines.
+# Judgements the region finder and the filters both make about the same lines. The
+# filters that ask again take no line longer than 400 characters.
 _REMEMBERED = []
-_REMEMBERED_CHARS = 2000
+_REMEMBERED_CHARS = 400
 
 
 def remembered(judge: Callable[[str], bool]) -> Callable[[str], bool]:
     """`judge`, remembering its verdicts on the last few thousand lines: the region
     finder asks whether a line is a cookie notice or a pitch, and the filter asks
-    again about the same line. Long lines are judged afresh, so the memory stays
-    small whatever the input."""
+    again about the same line. Longer lines are judged afresh: no filter asks about
+    them twice, and the memory stays small whatever the input."""
     cached = lru_cache(maxsize=4096)(judge)
     _REMEMBERED.append(cached)
 
