@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from .model import Result
 
 FORMATS = ("text", "json", "jsonl")
@@ -42,6 +40,8 @@ def failure_dict(source: str | None, status: str, reason: str) -> dict:
 
 
 def as_json(d: dict, indent: int | None = 2) -> str:
+    import json  # text output, the default, does without it
+
     # ensure_ascii=False keeps text readable; surrogates were removed when the lines
     # were normalised, so the output is always valid UTF-8.
     if indent is None:
