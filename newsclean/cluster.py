@@ -107,7 +107,7 @@ class DaskRunner:
             return self
         try:
             extra = {} if self._timeout is None else {"timeout": self._timeout}
-            self._client = Client(self._scheduler, set_as_default=False, **extra)
+            self._client = Client(self._scheduler, set_as_default=False, direct_to_workers=True, **extra)
         except (OSError, TimeoutError, ValueError) as e:
             raise ClusterError(f"cannot reach the Dask scheduler at {self._scheduler}: {e}") from None
         self._own = True
@@ -129,7 +129,10 @@ class DaskRunner:
         pending: deque = deque()
         try:
             for item in items:
-                pending.append((item, client.submit(func, item, shared, pure=False)))
+                # Straight to a worker (round robin), not by way of the scheduler,
+                # which would otherwise pass every batch on and back.
+                [data] = client.scatter([item], direct=True, hash=False)
+                pending.append((item, client.submit(func, data, shared, pure=False)))
                 if len(pending) >= window:
                     yield _get(*pending.popleft(), lambda f: f.result(), on_error)
             while pending:
