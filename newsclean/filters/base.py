@@ -203,6 +203,12 @@ def headed_lists(
     return out
 
 
+# re's case-insensitive matching takes the Turkish dotless ı and dotted İ for i, and
+# casefold() keeps them apart ("İ" becomes "i̇"). A literal test on a case-folded line
+# that stands in front of a case-insensitive pattern also lets these through.
+TURKISH_I = ("ı", "i\u0307")
+
+
 def labels(*alternatives: str) -> Pattern:
     """A whole-key pattern from label alternatives (applied to `key(line)`)."""
     return pattern("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)

@@ -166,7 +166,7 @@ def is_byline(text: str) -> bool:
         return True
     if _CONTACT_ADDRESS.match(text):
         return True
-    if n <= 40 and any(h in low for h in _CONTACT_HINTS) and _CONTACT.search(text):
+    if n <= 40 and any(map(low.__contains__, _CONTACT_HINTS)) and _CONTACT.search(text):
         return True
     if "@" in text and n <= 60 and _EMAIL.search(text) and _BIO.search(text):
         return True
