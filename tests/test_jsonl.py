@@ -300,3 +300,12 @@ def test_a_record_that_cannot_be_cleaned_fails_alone():
     assert "<stdin>:2: failed: HTML page has too many tags" in err
     assert [json.loads(l)["id"] for l in out.splitlines()] == [1, 2, 3]
     assert "newsclean" not in json.loads(out.splitlines()[1])
+
+
+def test_scheduler_without_dask_says_how_to_install_it(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if dask were not installed
+    code, out, err = run(["--jsonl-field", "text", "--scheduler", "tcp://127.0.0.1:8786"], record() + "\n")
+    assert code == 1 and out == ""
+    assert "pip install 'newsclean[dask]'" in err

@@ -232,3 +232,18 @@ def test_jsonl_without_urls_takes_the_input_folder_as_the_site(tmp_path):
 def test_repeated_across_needs_two_or_more(n):
     code, _, err = run(["--repeated-across", n], "text\n")
     assert code == 2 and "--repeated-across" in err
+
+
+def test_html_pages_are_neither_counted_nor_stripped():
+    page = ("<html><body><nav>" + MENU + "</nav><article><h1>Budget</h1><p>"
+            + "Councillors met to debate a budget for roads and schools. " * 8 + "</p></article></body></html>")
+    counts = TemplateCounts()
+    for i in range(4):
+        counts.add_bytes("gazette", page.encode(), name=f"gazette/{i}.html")
+    assert counts.docs == {} and counts.lines == {}
+    texts = table([story(i) for i in range(4)])
+    result = texts.clean_bytes(page.encode(), name="gazette/x.html")
+    assert result.meta["input_type"] == "html"
+    assert all(r.filter != NAME for r in result.removed)
+    plain = texts.clean_bytes(story(7).encode(), name="gazette/x.txt")
+    assert plain.meta["input_type"] == "text" and [r.text for r in plain.removed if r.filter == NAME] == [MENU, FOOTER]
