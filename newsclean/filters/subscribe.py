@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .base import key, labels, line_filter, pattern, remembered, unbullet
+from .base import key, labels, line_filter, pattern, remembered, unbullet, words
 
 _LABELS = labels(
     r"subscribe(?: now| today| here)?|sign ?up(?: now| here| today)?|sign in|log ?in|register|join now",
@@ -48,25 +48,30 @@ _OFFER = pattern(
     r"рассылк|подпис|уведомлени)"
 )
 # How a pitch speaks to the reader.
-_ADDRESS = pattern(
-    r"(?:^|\b)(?:you|your|our|us|don't miss|never miss|send me|"
-    r"sie|ihr|ihre|unser|unsere|"
-    r"vous|votre|vos|nous|notre|"
-    r"tu|tus|su|sus|nuestro|nuestra|"
-    r"seu|sua|nosso|nossa|"
-    r"tuo|tua|vostro|nostro|nostra|"
-    r"je|jouw|uw|onze|ons|"
-    r"twój|twoja|nasz|nasza|naszego|"
-    r"anda|kami|"
-    r"вы|вас|ваш|наш|нашу)\b"
+_ADDRESS_WORDS = (
+    "you", "your", "our", "us", "don't miss", "never miss", "send me",
+    "sie", "ihr", "ihre", "unser", "unsere",
+    "vous", "votre", "vos", "nous", "notre",
+    "tu", "tus", "su", "sus", "nuestro", "nuestra",
+    "seu", "sua", "nosso", "nossa",
+    "tuo", "tua", "vostro", "nostro", "nostra",
+    "je", "jouw", "uw", "onze", "ons",
+    "twój", "twoja", "nasz", "nasza", "naszego",
+    "anda", "kami",
+    "вы", "вас", "ваш", "наш", "нашу",
 )
-_IMPERATIVE = pattern(
-    r"^(?:subscribe|sign up|sign in|get|join|download|click|tap|register|follow|enter|stay|"
-    r"want|like|support|never miss|don't miss|receive|melden|abonnieren|hol|"
-    r"abonnez|inscrivez|recevez|suscríbete|regístrate|recibe|assine|inscreva|receba|"
-    r"iscriviti|abbonati|ricevi|abonneer|meld|ontvang|zapisz|subskrybuj|otrzymuj|"
-    r"dapatkan|daftar|ikuti|подпишитесь|подписывайтесь|получайте)\b"
+_ADDRESS = pattern(r"(?:^|\b)(?:" + "|".join(_ADDRESS_WORDS) + r")\b")
+_IMPERATIVE_WORDS = (
+    "subscribe", "sign up", "sign in", "get", "join", "download", "click", "tap", "register", "follow", "enter", "stay",
+    "want", "like", "support", "never miss", "don't miss", "receive", "melden", "abonnieren", "hol",
+    "abonnez", "inscrivez", "recevez", "suscríbete", "regístrate", "recibe", "assine", "inscreva", "receba",
+    "iscriviti", "abbonati", "ricevi", "abonneer", "meld", "ontvang", "zapisz", "subskrybuj", "otrzymuj",
+    "dapatkan", "daftar", "ikuti", "подпишитесь", "подписывайтесь", "получайте",
 )
+_IMPERATIVE = pattern(r"^(?:" + "|".join(_IMPERATIVE_WORDS) + r")\b")
+# Each of those starts with a whole word ("don't miss" with "don"): a line none of
+# whose words is one of these has no sentence that speaks to the reader.
+_CALL_WORDS = frozenset(words(w)[0] for w in _ADDRESS_WORDS + _IMPERATIVE_WORDS)
 _QUOTES = ("“", "\"", "«", "„", "‘", "'", "‹", "「")
 _SENTENCE_END = pattern(r"[.!?](?:\s|$)")
 
@@ -77,6 +82,8 @@ def is_pitch(text: str) -> bool:
     if _LABELS.fullmatch(low):
         return True
     if len(text) > 300 or len(_SENTENCE_END.findall(text)) > 3:
+        return False
+    if _CALL_WORDS.isdisjoint(words(low)):
         return False
     # Reported speech about subscriptions is article text, whoever it addresses.
     if unbullet(text).startswith(_QUOTES):
