@@ -55,10 +55,11 @@ def line_filter(
 class Pattern:
     """A regular expression compiled the first time it is used.
 
-    The filters hold about seventy patterns, and compiling them all costs more than
-    cleaning a short document; most never run on a given text because cheaper tests
-    turn its lines away first. After the first use the compiled pattern's methods
-    are the object's own attributes, so a call costs what it would on re.Pattern.
+    The filters hold about seventy patterns, and compiling them all at import costs
+    more than cleaning a short document; a run compiles only those its lines reach
+    (cheap tests in front of the costly ones turn most lines away). After the first
+    use the compiled pattern's methods are the object's own attributes, so a call
+    costs what it would on re.Pattern.
     """
 
     __slots__ = ("_source", "_flags", "match", "fullmatch", "search", "findall", "finditer", "sub", "split")
@@ -214,5 +215,5 @@ def labels(*alternatives: str) -> Pattern:
     return pattern("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
-def matches_key(labels: Pattern) -> Callable[[str], bool]:
-    return lambda text: labels.fullmatch(key(text)) is not None
+def matches_key(label_pattern: Pattern) -> Callable[[str], bool]:
+    return lambda text: label_pattern.fullmatch(key(text)) is not None
