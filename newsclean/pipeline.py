@@ -42,7 +42,11 @@ def clean(text: str, config: Config = DEFAULT) -> Result:
                 span = (lines[found.start].number, lines[found.end].number)
             headline = found.title if config.keep_title else None
             if headline is not None:
-                title = region.heading_text(lines[headline])
+                # The headline is judged by the filters like any line: furniture
+                # just above the article ("Story continues below advertisement")
+                # is removed under its filter's name, never made the title.
+                if run_filters([lines[headline]], config.disabled, removed):
+                    title = region.heading_text(lines[headline])
             for i, line in enumerate(lines):
                 if not found.start <= i <= found.end and i != headline:
                     removed.append(Removal(line.number, line.text, region.NAME))

@@ -145,7 +145,9 @@ REGION_TITLE_TEASER = "\n".join([
 ])
 
 
-@pytest.mark.xfail(strict=True, reason="region.py: a 'read also' teaser above the region becomes the title")
 def test_fuzz_found_region_title_is_idempotent():
-    once = as_text(clean(REGION_TITLE_TEASER))
+    # A "read also" teaser just above the region is furniture, not the title.
+    result = clean(REGION_TITLE_TEASER)
+    once = as_text(result)
     assert as_text(clean(once)) == once
+    assert result.title is None or not result.title.lower().startswith(("lesen sie", "lee también"))
