@@ -59,8 +59,18 @@ def decode(data: bytes, fallback: str = "cp1252") -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; "replace" keeps them from failing.
-        return data.decode(fallback, "replace")
+        pass
+    # Mostly UTF-8 with a few bad bytes (a truncated download, one stray byte):
+    # reading the whole text as cp1252 would garble every accented letter, so the
+    # bad bytes become U+FFFD instead. Legacy text is practically never valid
+    # UTF-8 by chance, so a few valid multi-byte characters settle it.
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    multibyte = len(text) - bad - len(text.encode("ascii", "ignore"))
+    if multibyte >= 4 * bad:
+        return text
+    # cp1252 leaves five bytes undefined; "replace" keeps them from failing.
+    return data.decode(fallback, "replace")
 
 
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)

@@ -565,3 +565,16 @@ def test_the_text_path_does_not_load_lxml():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('lxml', 'readability', 'rich')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_mostly_utf8_text_with_a_bad_byte_stays_utf8():
+    from newsclean.detect import decode
+
+    data = "Ärger über die Straße in Köln".encode() + b"\xe2\x80"  # cut mid-character
+    assert decode(data).startswith("Ärger über die Straße in Köln")
+
+
+def test_legacy_text_is_read_as_cp1252():
+    from newsclean.detect import decode
+
+    assert decode("Café au lait, crème brûlée".encode("cp1252")) == "Café au lait, crème brûlée"
