@@ -15,6 +15,7 @@ _LABELS = labels(
     r"subscribe(?: now| today| here)?|sign ?up(?: now| here| today)?|sign in|log ?in|register|join now",
     r"(?:breaking news|daily|weekly|morning|evening) (?:e-?mails?|alerts|newsletters?)|(?:see|view|all|more) (?:all )?newsletters",
     r"enter your e-?mail(?: address)?|read in (?:the )?app|open in (?:the )?app|get the app",
+    r"(?:allow|enable|turn on|block) (?:push )?notifications|no,? thanks|not now|maybe later",
     r"[\w'’&+ -]{1,30} newsletter|newsletter [\w'’&+ -]{1,30}",
     r"thanks? (?:you )?for (?:signing up|subscribing|registering)|you(?:'re| are) (?:all set|subscribed|signed up)",
     r"(?:your )?e-?mail (?:address(?: \(required\)?)?|\(required\)?)|your e-?mail|(?:first|last|full) name(?: \(required\)?)?|zip code|postal code",
@@ -67,6 +68,9 @@ _IMPERATIVE_WORDS = (
     "abonnez", "inscrivez", "recevez", "suscríbete", "regístrate", "recibe", "assine", "inscreva", "receba",
     "iscriviti", "abbonati", "ricevi", "abonneer", "meld", "ontvang", "zapisz", "subskrybuj", "otrzymuj",
     "dapatkan", "daftar", "ikuti", "подпишитесь", "подписывайтесь", "получайте",
+    # push-notification prompts: "Turn on notifications to get breaking news alerts."
+    "turn on", "allow", "enable", "activate", "aktivieren", "activez", "activa", "ative", "attiva",
+    "zet", "włącz", "aktifkan", "включите",
 )
 _IMPERATIVE = pattern(r"^(?:" + "|".join(_IMPERATIVE_WORDS) + r")\b")
 # Each of those starts with a whole word ("don't miss" with "don"): a line none of
@@ -128,6 +132,10 @@ SUBSCRIBE = line_filter(
         "Get real time updates directly on you device, subscribe now.",
         "Get the latest updates right in your inbox. Subscribe to our newsletters.",
         "Sign Up",
+        "Turn on push notifications to get breaking news alerts.",
+        "Allow notifications",
+        "Aktivieren Sie Push-Benachrichtigungen, um keine Nachricht zu verpassen.",
+        "Activez les notifications pour suivre l'actualité en direct.",
         "CLICK HERE TO GET THE APP",
         "Already a subscriber? Log in",
         "Melden Sie sich jetzt für unseren Newsletter an!",
@@ -163,6 +171,8 @@ SUBSCRIBE = line_filter(
         "“Will readers still think it is worth a digital subscription now?” the analyst asked.",
         "* You will learn to write for every channel: a blog post, an email inbox, a podcast.",
         "The charity said donations had fallen by a third since 2019.",
+        "Apple will allow users to turn off notifications from news apps, the company said.",
+        "The regulator said the app had to enable notifications only with consent.",
         "Shoppers can now stream films on the app. The firm said users without a subscription could now watch for free.",
         "Die Spenden gingen im vergangenen Jahr deutlich zurück.",
         "The newsletter, founded in 1990, has 20,000 readers.",
