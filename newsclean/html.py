@@ -39,6 +39,7 @@ Limits (what a hostile or broken page can cost):
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 from dataclasses import replace
@@ -47,6 +48,11 @@ from typing import Iterable, Iterator
 from .detect import HTMLError, decode_html
 from .model import Config, Result
 from .pipeline import clean
+
+# readability logs its own failures with a traceback; the library never prints,
+# and a page it cannot summarise falls back to our scoring anyway.
+logging.getLogger("readability").addHandler(logging.NullHandler())
+logging.getLogger("readability").propagate = False
 
 MAX_MARKUP_BYTES = 64 * 1024 * 1024
 MAX_TAGS = 500_000
