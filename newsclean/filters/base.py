@@ -62,7 +62,8 @@ class Pattern:
     costs what it would on re.Pattern.
     """
 
-    __slots__ = ("_source", "_flags", "match", "fullmatch", "search", "findall", "finditer", "sub", "split")
+    _METHODS = ("match", "fullmatch", "search", "findall", "finditer", "sub", "split")
+    __slots__ = ("_source", "_flags", "_compiled") + _METHODS
 
     def __init__(self, source: str, flags: int = 0):
         self._source = source
@@ -71,9 +72,12 @@ class Pattern:
     def __getattr__(self, name: str):
         if name.startswith("_"):
             raise AttributeError(name)
-        compiled = re.compile(self._source, self._flags)
-        for method in Pattern.__slots__[2:]:
-            setattr(self, method, getattr(compiled, method))
+        try:
+            compiled = self._compiled
+        except AttributeError:
+            compiled = self._compiled = re.compile(self._source, self._flags)
+            for method in Pattern._METHODS:
+                setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
 
 
