@@ -36,3 +36,17 @@ def test_every_filter_has_examples_and_counterexamples():
 def test_filter_names_are_unique():
     names = [f.name for f in FILTERS]
     assert len(names) == len(set(names))
+
+
+def test_readme_filter_table_matches_the_filters():
+    from pathlib import Path
+
+    from newsclean import region
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = [(f.name, f.description) for f in FILTERS] + [(region.NAME, region.DESCRIPTION)]
+    table = [line for line in readme.splitlines() if line.startswith("| `")]
+    listed = [line.split("`")[1] for line in table if line.split("`")[1] in {n for n, _ in rows}]
+    assert listed == [name for name, _ in rows], "README filter table: wrong names or order"
+    for name, description in rows:
+        assert f"| `{name}` | {description} |" in readme, f"README row for {name} differs from its description"
