@@ -131,3 +131,11 @@ def test_bag_entry_points_match_the_local_library(scheduler):
     assert templates == local_templates
     assert cleaned == list(clean_records(records, "text", templates=local_templates))
     assert MENU not in cleaned[0]["text"] and cleaned[40] == {"id": 40, "text": 5}
+
+
+def test_the_cluster_gets_a_bounded_number_of_batches_ahead(scheduler):
+    from test_jsonl import ahead_of_results
+
+    results, ahead = ahead_of_results(DaskRunner(scheduler), 40, 2)
+    assert results == [i * 2 for i in range(40)]
+    assert ahead <= 4  # twice the workers' threads

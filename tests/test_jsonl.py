@@ -309,3 +309,32 @@ def test_scheduler_without_dask_says_how_to_install_it(monkeypatch):
     code, out, err = run(["--jsonl-field", "text", "--scheduler", "tcp://127.0.0.1:8786"], record() + "\n")
     assert code == 1 and out == ""
     assert "pip install 'newsclean[dask]'" in err
+
+
+def ahead_of_results(runner, n: int, factor: int) -> tuple[list, int]:
+    """Run operator.mul over range(n) on a runner: the results, and the most items
+    it had pulled from the input beyond the results handed back."""
+    import operator
+
+    pulled = 0
+
+    def items():
+        nonlocal pulled
+        for i in range(n):
+            pulled += 1
+            yield i
+
+    results, ahead = [], 0
+    with runner as run:
+        for r in run.map(operator.mul, items(), factor):
+            results.append(r)
+            ahead = max(ahead, pulled - len(results))
+    return results, ahead
+
+
+def test_worker_processes_get_a_bounded_number_of_batches_ahead():
+    from newsclean.cluster import LocalRunner
+
+    results, ahead = ahead_of_results(LocalRunner(2), 60, 3)
+    assert results == [i * 3 for i in range(60)]  # in input order
+    assert ahead <= 4  # twice the workers: memory does not grow with the input
