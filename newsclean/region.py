@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import itemgetter
 from typing import NamedTuple, Sequence
 
 from .filters.base import ends_sentence, is_bullet, key, pattern, words
@@ -130,6 +131,7 @@ _WRAP_MIN = 60
 _WRAP_MAX = 100
 
 _DIGITS = re.compile(r"\d")
+_FIRST = itemgetter(0)
 # Compiled on first use: a class this wide takes milliseconds to compile, and a text
 # with no character from U+3040 up never needs it (the narrow class tells).
 _CJK = pattern(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -140,6 +142,8 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
     """The article region of a whole-page dump, NO_ARTICLE for a page in which none
     stands out, or None when the text is already just the article (never with force)."""
     if not lines:
+        return None
+    if not force and not _may_be_page(lines):
         return None
     raw = _raw_values(lines, _known_language(lines))
     label = [v <= 0 and v != _WALL and _size(line.text) <= _LABEL_WORDS for line, v in zip(lines, raw)]
@@ -297,9 +301,10 @@ def _value(text: str, known: bool) -> float:
         return _WALL
     bullet = is_bullet(text)
     # Cookie notices and newsletter pitches read like prose but are page furniture.
-    if size >= 8 and not bullet and not is_legal(text) and not is_pitch(text):
+    # They are asked about only once a line reads like prose: most lines do not.
+    if size >= 8 and not bullet:
         prose = _prose(text, known, size)
-        if prose >= 0.6:
+        if prose >= 0.6 and not is_legal(text) and not is_pitch(text):
             return (size - _OFFSET) * min(prose, 1.0)
     if size >= 4 and known and not _LANGUAGES_OF.keys().isdisjoint(words(text.casefold())):
         # A list item that reads like text ("Check the seals before winter") more
@@ -329,11 +334,11 @@ def _prose(text: str, known: bool, size: float) -> float:
         score += 0.2
     if toks:
         if _DIGITS.search(folded):
-            score -= sum(1 for t in toks if _DIGITS.search(t)) / len(toks)
+            score -= (len(toks) - list(map(_DIGITS.search, toks)).count(None)) / len(toks)
         # Headlines and link lists in Title Case; prose (German nouns included)
         # stays well under half its words capitalised.
         original = words(text)
-        score -= 2 * max(0.0, sum(1 for t in original if t[0].isupper()) / len(original) - _CAPITALS)
+        score -= 2 * max(0.0, sum(map(str.isupper, map(_FIRST, original))) / len(original) - _CAPITALS)
     return score
 
 
@@ -410,6 +415,15 @@ def _is_page(lines: Sequence[Line], values: Sequence[float], best: tuple[int, in
         if value <= 0 and not start <= i <= end and not _DIGITS.search(line.text):
             furniture += 1
     return furniture >= _PAGE_LINES and furniture >= _PAGE_SHARE * len(lines)
+
+
+def _may_be_page(lines: Sequence[Line]) -> bool:
+    """Whether _is_page could hold whatever the lines' values: the furniture it counts
+    are lines without digits, so a text with too few of them is an article, and one
+    digit search of each line spares the scoring."""
+    search = _DIGITS.search
+    free = sum(1 for line in lines if search(line.text) is None)
+    return free >= _PAGE_LINES and free >= _PAGE_SHARE * len(lines)
 
 
 def _is_article(raw: Sequence[float], label: Sequence[bool], start: int, end: int) -> bool:
