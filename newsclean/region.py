@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain, compress
 from operator import itemgetter
 from typing import NamedTuple, Sequence
 
@@ -132,6 +133,7 @@ _WRAP_MAX = 100
 
 _DIGITS = re.compile(r"\d")
 _FIRST = itemgetter(0)
+_WORD_FINDALL = re.compile(r"\w+").findall  # words(), without its memory
 # Compiled on first use: a class this wide takes milliseconds to compile, and a text
 # with no character from U+3040 up never needs it (the narrow class tells).
 _CJK = pattern(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -143,29 +145,34 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
     stands out, or None when the text is already just the article (never with force)."""
     if not lines:
         return None
-    if not force and not _may_be_page(lines):
+    digitless = [_DIGITS.search(line.text) is None for line in lines]
+    if not force and not _may_be_page(digitless):
         return None
-    raw = _raw_values(lines, _known_language(lines))
+    plain = [_plain(line.text) for line in lines]
+    # Each line's case-folded words: the language is found from them and every line
+    # is judged by them.
+    folded = list(map(_WORD_FINDALL, map(str.casefold, plain)))
+    raw = _raw_values(lines, plain, folded, _known_language(folded))
     label = [v <= 0 and v != _WALL and _size(line.text) <= _LABEL_WORDS for line, v in zip(lines, raw)]
     values = _values(raw, label)
     best = _choose(values)
     if best is None:
-        return NO_ARTICLE if force or _is_page(lines, values, None) else None
+        return NO_ARTICLE if force or _is_page(digitless, values, None) else None
     start, end = best
-    if not force and not _is_page(lines, values, best):
+    if not force and not _is_page(digitless, values, best):
         return None
     if not _is_article(raw, label, start, end):
         return NO_ARTICLE
     return Region(start, _announced_list(lines, raw, end), _title(lines, start))
 
 
-def _known_language(lines: Sequence[Line]) -> bool:
-    """Whether the text's longer lines are in one of the languages whose function
-    words are known; if not (Japanese, Thai, ...), no line is judged by them."""
+def _known_language(folded: Sequence[Sequence[str]]) -> bool:
+    """Whether the text's longer lines (given as their case-folded words) are in one
+    of the languages whose function words are known; if not (Japanese, Thai, ...),
+    no line is judged by them."""
     found: Counter[str] = Counter()
     total = 0
-    for line in lines:
-        toks = words(_plain(line.text).casefold())
+    for toks in folded:
         if len(toks) < 8:
             continue
         total += len(toks)
@@ -223,24 +230,29 @@ def _prose_next(raw: Sequence[float], label: Sequence[bool], i: int, step: int) 
     return 0 <= j < len(raw) and raw[j] > 0
 
 
-def _raw_values(lines: Sequence[Line], known: bool) -> list[float]:
-    """Every line's value before context. Lines wrapped at a fixed width (html2text,
-    lynx) are judged together as the paragraph they belong to. Prose printed more
-    than once on the page (a teaser's summary in two lists, a pull quote) counts
-    nothing."""
-    plain = [_plain(line.text) for line in lines]
-    keys = [key(text) for text in plain]
+def _raw_values(lines: Sequence[Line], plain: Sequence[str], folded: Sequence[Sequence[str]],
+                known: bool) -> list[float]:
+    """Every line's value before context, from its plain text and case-folded words.
+    Lines wrapped at a fixed width (html2text, lynx) are judged together as the
+    paragraph they belong to. Prose printed more than once on the page (a teaser's
+    summary in two lists, a pull quote) counts nothing."""
+    keys = list(map(key, plain))
     count = Counter(keys)
+    sizes = list(map(_size, plain))
     out: list[float] = []
     i = 0
-    while i < len(lines):
+    n = len(lines)
+    while i < n:
         j = i + 1
         depth = _link_depth(lines[i].text, 0)
-        while j < len(lines) and _continues(lines[j - 1], lines[j], plain[j], depth > 0):
+        while j < n and _continues(plain[j - 1], lines[j - 1], lines[j], plain[j], depth > 0):
             depth = _link_depth(lines[j].text, depth)
             j += 1
-        link = j > i + 1 and _link_depth(lines[i].text, 0) > 0
-        out.extend(_paragraph_values(plain[i:j], known, link))
+        if j == i + 1:
+            out.append(_value(plain[i], sizes[i], folded[i], known))
+        else:
+            link = _link_depth(lines[i].text, 0) > 0
+            out.extend(_paragraph_values(plain[i:j], sizes[i:j], folded[i:j], known, link))
         i = j
     for i, k in enumerate(keys):
         if count[k] > 1 and out[i] > 0:
@@ -257,7 +269,7 @@ def _plain(text: str) -> str:
     return _MARKUP.sub("", text).strip()
 
 
-def _continues(previous: Line, line: Line, plain: str, in_link: bool) -> bool:
+def _continues(previous_plain: str, previous: Line, line: Line, plain: str, in_link: bool) -> bool:
     """The same paragraph, wrapped: no blank line between, and either a markdown link
     or image left open above, or a line that is not a list item or a heading whose
     first word would not have fitted on the line before."""
@@ -269,7 +281,7 @@ def _continues(previous: Line, line: Line, plain: str, in_link: bool) -> bool:
         return False
     first = line.text.split(" ", 1)[0]
     # A link target is never broken, so it may run a wrapped line past the width.
-    return len(_plain(previous.text)) <= _WRAP_MAX and len(previous.text) + 1 + len(first) > _WRAP_MIN
+    return len(previous_plain) <= _WRAP_MAX and len(previous.text) + 1 + len(first) > _WRAP_MIN
 
 
 def _link_depth(text: str, depth: int) -> int:
@@ -277,36 +289,40 @@ def _link_depth(text: str, depth: int) -> int:
     return max(0, depth + text.count("[") - text.count("]"))
 
 
-def _paragraph_values(texts: Sequence[str], known: bool, link: bool) -> list[float]:
-    """The values of one wrapped paragraph's lines: shares of the paragraph's value
-    when it reads as prose, else each line's own; a link or an image whose text
-    runs over several lines (`link`) is one line of furniture, not several."""
-    if len(texts) > 1 and not is_bullet(texts[0]):
-        sizes = [_size(t) for t in texts]
+def _paragraph_values(texts: Sequence[str], sizes: Sequence[float], folded: Sequence[Sequence[str]],
+                      known: bool, link: bool) -> list[float]:
+    """The values of one wrapped paragraph's lines (with their sizes and case-folded
+    words): shares of the paragraph's value when it reads as prose, else each line's
+    own; a link or an image whose text runs over several lines (`link`) is one line
+    of furniture, not several."""
+    if not is_bullet(texts[0]):
         total = sum(sizes)
-        prose = _prose(" ".join(texts), known, total)
+        # The words of the lines joined by spaces are the lines' words in turn.
+        toks = [tok for line_toks in folded for tok in line_toks]
+        prose = _prose(" ".join(texts), known, total, toks)
         if total >= 8 and prose >= 0.6:
             scale = min(prose, 1.0) * (total - _OFFSET) / total
             return [max(size, 1.0) * scale for size in sizes]
         if link:
-            return [_value(" ".join(texts), known)] + [0.0] * (len(texts) - 1)
-    return [_value(t, known) for t in texts]
+            joined = " ".join(texts)
+            return [_value(joined, _size(joined), toks, known)] + [0.0] * (len(texts) - 1)
+    return list(map(_value, texts, sizes, folded, [known] * len(texts)))
 
 
-def _value(text: str, known: bool) -> float:
+def _value(text: str, size: float, folded: Sequence[str], known: bool) -> float:
     """Positive for a prose line (its length in words, scaled by how much it reads
-    like prose), negative for a line that reads like page furniture."""
-    size = _size(text)
+    like prose), negative for a line that reads like page furniture. `size` is
+    _size(text), `folded` the words of the case-folded text."""
     if size <= 6 and is_comment_furniture(text):
         return _WALL
     bullet = is_bullet(text)
     # Cookie notices and newsletter pitches read like prose but are page furniture.
     # They are asked about only once a line reads like prose: most lines do not.
     if size >= 8 and not bullet:
-        prose = _prose(text, known, size)
+        prose = _prose(text, known, size, folded)
         if prose >= 0.6 and not is_legal(text) and not is_pitch(text):
             return (size - _OFFSET) * min(prose, 1.0)
-    if size >= 4 and known and not _LANGUAGES_OF.keys().isdisjoint(words(text.casefold())):
+    if size >= 4 and known and not _LANGUAGES_OF.keys().isdisjoint(folded):
         # A list item that reads like text ("Check the seals before winter") more
         # likely belongs to an article's list than to a menu.
         return -0.5
@@ -318,13 +334,11 @@ def _value(text: str, known: bool) -> float:
     return -cost
 
 
-def _prose(text: str, known: bool, size: float) -> float:
+def _prose(text: str, known: bool, size: float, toks: Sequence[str]) -> float:
     """How much a line reads like running text, about 0 to 1.2: a sentence end, the
     function words of its language (a neutral share when the text's language is not
     known), length; less for every token that holds a digit (phone numbers, dates,
-    scores) and for Title Case."""
-    folded = text.casefold()
-    toks = words(folded)
+    scores) and for Title Case. `toks` are the words of the case-folded text."""
     score = 0.5 if ends_sentence(text) else 0.15 if text.endswith((":", ",", ";")) else 0.0
     if known and toks:
         score += 0.5 * min(1.0, _density(toks) / 0.3)
@@ -333,7 +347,7 @@ def _prose(text: str, known: bool, size: float) -> float:
     if size >= 25:
         score += 0.2
     if toks:
-        if _DIGITS.search(folded):
+        if _DIGITS.search(text):
             score -= (len(toks) - list(map(_DIGITS.search, toks)).count(None)) / len(toks)
         # Headlines and link lists in Title Case; prose (German nouns included)
         # stays well under half its words capitalised.
@@ -405,25 +419,23 @@ def _announced_list(lines: Sequence[Line], raw: Sequence[float], end: int) -> in
     return j - 1 if j - 1 > intro else end
 
 
-def _is_page(lines: Sequence[Line], values: Sequence[float], best: tuple[int, int] | None) -> bool:
+def _is_page(digitless: Sequence[bool], values: Sequence[float], best: tuple[int, int] | None) -> bool:
     """Whole page or just the article? A page has many furniture lines without
-    digits outside the best stretch: its menus, section lists and footers. Lists
-    inside an article (dates, scores, ingredients) mostly hold digits."""
-    start, end = best if best is not None else (len(lines), len(lines) - 1)
-    furniture = 0
-    for i, (line, value) in enumerate(zip(lines, values)):
-        if value <= 0 and not start <= i <= end and not _DIGITS.search(line.text):
-            furniture += 1
-    return furniture >= _PAGE_LINES and furniture >= _PAGE_SHARE * len(lines)
+    digits (`digitless` tells which lines hold none) outside the best stretch: its
+    menus, section lists and footers. Lists inside an article (dates, scores,
+    ingredients) mostly hold digits."""
+    start, end = best if best is not None else (len(values), len(values) - 1)
+    outside = chain(compress(values[:start], digitless[:start]), compress(values[end + 1:], digitless[end + 1:]))
+    furniture = sum(1 for value in outside if value <= 0)
+    return furniture >= _PAGE_LINES and furniture >= _PAGE_SHARE * len(values)
 
 
-def _may_be_page(lines: Sequence[Line]) -> bool:
+def _may_be_page(digitless: Sequence[bool]) -> bool:
     """Whether _is_page could hold whatever the lines' values: the furniture it counts
     are lines without digits, so a text with too few of them is an article, and one
     digit search of each line spares the scoring."""
-    search = _DIGITS.search
-    free = sum(1 for line in lines if search(line.text) is None)
-    return free >= _PAGE_LINES and free >= _PAGE_SHARE * len(lines)
+    free = sum(digitless)
+    return free >= _PAGE_LINES and free >= _PAGE_SHARE * len(digitless)
 
 
 def _is_article(raw: Sequence[float], label: Sequence[bool], start: int, end: int) -> bool:
