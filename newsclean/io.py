@@ -157,6 +157,19 @@ def atomic_file(path: str) -> Iterator[BinaryIO]:
     disk or a signal, the temporary file is removed."""
     import tempfile  # only a run that writes a file needs it
 
+    # A link is written through (the link stays, its target is replaced), and a
+    # device or FIFO (-o /dev/null, -o /dev/stdout) is written into as it is: a
+    # rename would put a regular file in its place.
+    path = os.path.realpath(path)
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path)
+    except OSError:
+        special = False
+    if special:
+        with open(path, "wb") as f:
+            yield f
+        return
+
     folder = os.path.dirname(path) or "."
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=folder)

@@ -727,3 +727,26 @@ def test_signals_stop_the_run_cleanly(tmp_path, sig, code, message, jobs):
     assert 0 < len(written) < 3000
     for p in written:  # every output that exists is whole
         assert p.read_text().endswith("harbour works.\n")
+
+
+def test_output_to_a_device_writes_into_it_and_leaves_it_a_device(tmp_path):
+    import stat as stat_module
+
+    src = tmp_path / "a.txt"
+    src.write_text("Headline here\n\nA sentence of the article that stays in the output.\n")
+    result = CliRunner().invoke(main, [str(src), "-o", os.devnull])
+    assert result.exit_code == 0, result.output
+    assert stat_module.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_output_through_a_link_replaces_the_target_and_keeps_the_link(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("Headline here\n\nA sentence of the article that stays in the output.\n")
+    target = tmp_path / "real.txt"
+    target.write_text("old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    result = CliRunner().invoke(main, [str(src), "-o", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert "A sentence of the article" in target.read_text()
