@@ -214,10 +214,138 @@ def headed_lists(
 TURKISH_I = ("ı", "i\u0307")
 
 
-def labels(*alternatives: str) -> Pattern:
-    """A whole-key pattern from label alternatives (applied to `key(line)`)."""
-    return pattern("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+# Characters a key may hold and still be matched case-sensitively against a label
+# source written in lower case: re's case-insensitive matching pairs each of them with
+# no other lower-case character (it pairs "i" with the dotless "ı" and "s" with the
+# long "ſ", which is why no label source may hold those two).
+_CASE_PLAIN = (
+    "’‘“”«»„‚–—…·•|©®™°€£¹²³½àáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿąćęłńśźżčďěňřšťůžőűăşţğ"
+    "абгеёжзийклмнпруфхцчшщыьэюя"
+)
+_DROP_CASE_PLAIN = str.maketrans(dict.fromkeys(_CASE_PLAIN))
+_REGEX_CHARS = frozenset("\\.^$*+?{}[]()|")
+_QUANTIFIERS = ("?", "*", "+", "{")
+_ESCAPE = re.compile(r"\\(.)")
+_CLASS = re.compile(r"\[[^\]]*\]")
 
 
-def matches_key(label_pattern: Pattern) -> Callable[[str], bool]:
-    return lambda text: label_pattern.fullmatch(key(text)) is not None
+def _alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern source: split at each | outside
+    groups and classes."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if source[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    out.append(source[start:])
+    return out
+
+
+def _matches_alike_in_any_case(source: str) -> bool:
+    """Whether, on a key of ASCII and _CASE_PLAIN characters, `source` matches the
+    same with and without re.IGNORECASE: every character it names is its own lower
+    case (and neither "ı" nor "ſ"), its escapes name no letter that case could
+    change, and its classes hold no range (re's case-insensitive range test also
+    tries a character's upper case)."""
+    if any(m.group(1) not in "dDwWsSb" and m.group(1).isalnum() for m in _ESCAPE.finditer(source)):
+        return False
+    bare = _ESCAPE.sub("", source)
+    if any("-" in m.group()[2:-2] for m in _CLASS.finditer(bare)):
+        return False
+    return all(c.lower() == c and c not in "ıſ" for c in bare)
+
+
+def _fixed_starts(alternative: str) -> tuple[str, ...]:
+    """Texts one of which every match of `alternative` starts with, or () if none
+    is known: its leading literal characters, less the last one when a quantifier
+    follows it ("ads?" -> "ad"), or the words of a leading group of plain words
+    ("(?:daily|weekly) newsletter" -> "daily", "weekly")."""
+    if alternative.startswith("(?:"):
+        close = alternative.find(")")
+        inner = alternative[3:close]
+        if close < 0 or alternative[close + 1 : close + 2] in _QUANTIFIERS or not _REGEX_CHARS.isdisjoint(inner.replace("|", "")):
+            return ()
+        starts = tuple(inner.split("|"))
+        return starts if all(starts) else ()
+    i = 0
+    while i < len(alternative) and alternative[i] not in _REGEX_CHARS:
+        i += 1
+    start = alternative[: i - 1] if alternative[i : i + 1] in _QUANTIFIERS else alternative[:i]
+    return (start,) if start else ()
+
+
+class Labels:
+    """Label alternatives matched against a whole key(line), as re.IGNORECASE would.
+
+    The alternatives that are plain words are looked up in a set; the others are
+    small case-sensitive patterns, enough for a key whose characters case cannot pair
+    with any other (nearly every key): one for the alternatives that start with a
+    fixed text, per first character, tried only on a key that starts with one of
+    those texts, and one for the rest. Only another key needs the whole
+    case-insensitive pattern. Each pattern is compiled the first time a key needs it:
+    compiling a wide case-insensitive alternation costs milliseconds, a noticeable
+    share of start-up.
+    """
+
+    __slots__ = ("_words", "_by_first", "_rest", "_any_case", "_alike")
+
+    def __init__(self, alternatives: Sequence[str]):
+        source = "(?:" + "|".join(alternatives) + ")"
+        self._any_case = pattern(source, re.IGNORECASE)
+        self._alike = _matches_alike_in_any_case(source)
+        split = _alternatives("|".join(alternatives))
+        words = [alt for alt in split if _REGEX_CHARS.isdisjoint(alt) and alt.lower() == alt]
+        self._words = frozenset(words)
+        grouped: dict[str, tuple[list[str], list[str]]] = {}
+        rest = []
+        for alt in split:
+            if alt in words:
+                continue
+            starts = _fixed_starts(alt)
+            if not starts:
+                rest.append(alt)
+            for start in starts:
+                group_starts, group_alts = grouped.setdefault(start[0], ([], []))
+                group_starts.append(start)
+                if alt not in group_alts:
+                    group_alts.append(alt)
+        self._by_first = {
+            first: (tuple(starts), pattern("(?:" + "|".join(alts) + ")")) for first, (starts, alts) in grouped.items()
+        }
+        self._rest = pattern("(?:" + "|".join(rest) + ")") if rest else None
+
+    def matches(self, low: str) -> bool:
+        """Whether the whole of `low` (a key) is one of the labels. A key in lower
+        case made of ASCII and _CASE_PLAIN characters needs no case-insensitive test."""
+        if low in self._words:
+            return True
+        if self._alike and low.lower() == low and (low.isascii() or low.translate(_DROP_CASE_PLAIN).isascii()):
+            group = self._by_first.get(low[:1])
+            if group is not None and low.startswith(group[0]) and group[1].fullmatch(low) is not None:
+                return True
+            return self._rest is not None and self._rest.fullmatch(low) is not None
+        return self._any_case.fullmatch(low) is not None
+
+
+def labels(*alternatives: str) -> Labels:
+    """Label alternatives for a whole key (applied to `key(line)`)."""
+    return Labels(alternatives)
+
+
+def matches_key(label_pattern: Labels) -> Callable[[str], bool]:
+    return lambda text: label_pattern.matches(key(text))

@@ -221,7 +221,7 @@ def select(lines: Sequence[Line]) -> list[int]:
     out = bios | {
         i
         for i, line in enumerate(lines)
-        if len(line.text) <= _MAX_CHARS and (is_byline(line.text) or _ABOUT_AUTHOR.fullmatch(key(line.text)))
+        if len(line.text) <= _MAX_CHARS and (is_byline(line.text) or _ABOUT_AUTHOR.matches(key(line.text)))
     }
     for i in sorted(out):
         above = i - 1

@@ -44,7 +44,7 @@ _RULES = pattern(
 
 @remembered
 def is_comment_furniture(text: str) -> bool:
-    if _LABELS.fullmatch(key(text)):
+    if _LABELS.matches(key(text)):
         return True
     if len(text) > 180 or not any(map(text.casefold().__contains__, _COMMENT_WORDS + TURKISH_I)):
         return False  # a literal test spares the pattern on lines that name no comment

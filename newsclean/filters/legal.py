@@ -80,7 +80,7 @@ def _is_legal_links(low: str) -> bool:
 @remembered
 def is_legal(text: str) -> bool:
     low = key(text)
-    if _LABELS.fullmatch(low) or (len(text) <= 120 and _is_legal_links(low)):
+    if _LABELS.matches(low) or (len(text) <= 120 and _is_legal_links(low)):
         return True
     if _COPYRIGHT.match(text) and len(text) <= 200 and (text[0] == "©" or _YEAR_OR_RIGHTS.search(text)):
         return True

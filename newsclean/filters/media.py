@@ -108,7 +108,7 @@ def is_credit(text: str) -> bool:
         return True
     if len(text) > 160:
         return False
-    if _LABELS.fullmatch(key(text)):
+    if _LABELS.matches(key(text)):
         return True
     if _CREDIT.match(text) and len(words(text)) <= 25:
         return True
@@ -128,7 +128,7 @@ def _same_caption(a: str, b: str) -> bool:
 
 def _is_bare_credit(text: str) -> bool:
     """A credit with no caption text of its own: "Photo: Jane Doe, AP", "Jane Doe/Getty Images"."""
-    if len(words(text)) > _BARE_MAX_WORDS or _LABELS.fullmatch(key(text)):
+    if len(words(text)) > _BARE_MAX_WORDS or _LABELS.matches(key(text)):
         return False
     prefix = _CREDIT.match(text)
     if prefix:

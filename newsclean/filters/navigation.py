@@ -52,7 +52,7 @@ _CRUMBS = pattern(r"^(?:home|start|inicio|início|accueil|startseite|главн�
 
 def is_navigation(text: str) -> bool:
     return len(text) <= 200 and bool(
-        _LABELS.fullmatch(key(text)) or _TAGS.match(text) or _CRUMBS.match(text) or _LINK_ROW.match(text)
+        _LABELS.matches(key(text)) or _TAGS.match(text) or _CRUMBS.match(text) or _LINK_ROW.match(text)
     )
 
 
@@ -74,7 +74,7 @@ def _is_tag(line: Line) -> bool:
 
 
 def _is_tag_header(text: str) -> bool:
-    return len(text) <= 60 and _TAG_HEADERS.fullmatch(key(text)) is not None
+    return len(text) <= 60 and _TAG_HEADERS.matches(key(text))
 
 
 def select(lines: Sequence[Line]) -> list[int]:

@@ -78,7 +78,7 @@ _LIST_MAX = 20
 
 
 def _is_header(text: str) -> bool:
-    return len(text) <= 60 and _HEADERS.fullmatch(key(text)) is not None
+    return len(text) <= 60 and _HEADERS.matches(key(text))
 
 
 def _is_teaser(line: Line) -> bool:
@@ -100,7 +100,7 @@ def _is_inline(text: str) -> bool:
         or _ALSO_ON.match(text)
         or _READ_MORE_CTA.match(text)
         or _COVERAGE.match(text)
-        or (len(text) <= 60 and _MORE_LINK.fullmatch(key(text)))
+        or (len(text) <= 60 and _MORE_LINK.matches(key(text)))
     )
 
 
@@ -113,7 +113,7 @@ def _closes_card(lines: Sequence[Line], i: int) -> bool:
     return (
         i > 0
         and not lines[i].gap
-        and _MORE_LINK.fullmatch(key(lines[i].text)) is not None
+        and _MORE_LINK.matches(key(lines[i].text))
         and not is_bullet(lines[i - 1].text)
         and _is_teaser(lines[i - 1])
     )

@@ -53,7 +53,7 @@ def is_button_row(text: str) -> bool:
     low = key(text)
     if not low:
         return False
-    if _PHRASES.fullmatch(low):
+    if _PHRASES.matches(low):
         return True
     tokens = _TOKEN.findall(low)
     # A lone "More" heads a link list; `related` takes it with its list.

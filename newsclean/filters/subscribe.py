@@ -83,7 +83,7 @@ _SENTENCE_END = pattern(r"[.!?](?:\s|$)")
 @remembered
 def is_pitch(text: str) -> bool:
     low = key(text)
-    if _LABELS.fullmatch(low):
+    if _LABELS.matches(low):
         return True
     if len(text) > 300 or len(_SENTENCE_END.findall(text)) > 3:
         return False
