@@ -229,29 +229,23 @@ _ESCAPE = re.compile(r"\\(.)")
 _CLASS = re.compile(r"\[[^\]]*\]")
 
 
+# A pattern source's pieces: an escape, a class, a bracket or bar, a run of anything else.
+_PIECE = re.compile(r"\\.|\[\]?(?:\\.|[^\]\\])*\]|[()|]|[^\\\[()|]+", re.DOTALL)
+
+
 def _alternatives(source: str) -> list[str]:
     """The top-level alternatives of a pattern source: split at each | outside
     groups and classes."""
-    out, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if source[i + 1 : i + 2] == "]":
-                i += 1
-        elif c == "(":
+    out, depth, start = [], 0, 0
+    for m in _PIECE.finditer(source):
+        piece = m.group()
+        if piece == "(":
             depth += 1
-        elif c == ")":
+        elif piece == ")":
             depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(source[start:i])
-            start = i + 1
-        i += 1
+        elif piece == "|" and depth == 0:
+            out.append(source[start : m.start()])
+            start = m.end()
     out.append(source[start:])
     return out
 
@@ -267,7 +261,7 @@ def _matches_alike_in_any_case(source: str) -> bool:
     bare = _ESCAPE.sub("", source)
     if any("-" in m.group()[2:-2] for m in _CLASS.finditer(bare)):
         return False
-    return all(c.lower() == c and c not in "ıſ" for c in bare)
+    return bare.lower() == bare and "ı" not in bare and "ſ" not in bare
 
 
 def _fixed_starts(alternative: str) -> tuple[str, ...]:
