@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import chain, compress
-from operator import itemgetter
+from operator import itemgetter, not_
 from typing import NamedTuple, Sequence
 
 from .filters.base import ends_sentence, is_bullet, key, pattern, words
@@ -133,6 +133,8 @@ _WRAP_MAX = 100
 
 _DIGITS = re.compile(r"\d")
 _FIRST = itemgetter(0)
+_TEXT = itemgetter(1)  # Line.text
+_ASCII_CAPITAL_START = re.compile(r"\b[A-Z]", re.ASCII)
 _WORD_FINDALL = re.compile(r"\w+").findall  # words(), without its memory
 # Compiled on first use: a class this wide takes milliseconds to compile, and a text
 # with no character from U+3040 up never needs it (the narrow class tells).
@@ -145,15 +147,20 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
     stands out, or None when the text is already just the article (never with force)."""
     if not lines:
         return None
-    digitless = [_DIGITS.search(line.text) is None for line in lines]
+    texts = list(map(_TEXT, lines))
+    digitless = list(map(not_, map(_DIGITS.search, texts)))
     if not force and not _may_be_page(digitless):
         return None
-    plain = [_plain(line.text) for line in lines]
+    plain = list(map(_plain, texts))
     # Each line's case-folded words: the language is found from them and every line
-    # is judged by them.
+    # is judged by them. An ASCII line has as many words as its case-folded form.
     folded = list(map(_WORD_FINDALL, map(str.casefold, plain)))
-    raw = _raw_values(lines, plain, folded, _known_language(folded))
-    label = [v <= 0 and v != _WALL and _size(line.text) <= _LABEL_WORDS for line, v in zip(lines, raw)]
+    sizes = [len(toks) + 0.0 if text.isascii() else _size(text) for text, toks in zip(plain, folded)]
+    raw = _raw_values(lines, plain, sizes, folded, _known_language(folded))
+    label = [
+        v <= 0 and v != _WALL and (size if text == shown else _size(text)) <= _LABEL_WORDS
+        for text, shown, size, v in zip(texts, plain, sizes, raw)
+    ]
     values = _values(raw, label)
     best = _choose(values)
     if best is None:
@@ -188,8 +195,7 @@ def _density(toks: Sequence[str]) -> float:
     """The share of function words among the tokens, in the language that gives the
     most: a line is judged in its own language, whatever the page's chrome is in."""
     counts: dict[str, int] = {}
-    for tok in _LANGUAGES_OF.keys() & set(toks):
-        n = toks.count(tok)
+    for tok, n in Counter(filter(_LANGUAGES_OF.__contains__, toks)).items():
         for lang in _LANGUAGES_OF[tok]:
             counts[lang] = counts.get(lang, 0) + n
     return max(counts.values()) / len(toks) if counts else 0.0
@@ -230,15 +236,14 @@ def _prose_next(raw: Sequence[float], label: Sequence[bool], i: int, step: int) 
     return 0 <= j < len(raw) and raw[j] > 0
 
 
-def _raw_values(lines: Sequence[Line], plain: Sequence[str], folded: Sequence[Sequence[str]],
-                known: bool) -> list[float]:
-    """Every line's value before context, from its plain text and case-folded words.
+def _raw_values(lines: Sequence[Line], plain: Sequence[str], sizes: Sequence[float],
+                folded: Sequence[Sequence[str]], known: bool) -> list[float]:
+    """Every line's value before context, from its plain text, size and case-folded words.
     Lines wrapped at a fixed width (html2text, lynx) are judged together as the
     paragraph they belong to. Prose printed more than once on the page (a teaser's
     summary in two lists, a pull quote) counts nothing."""
     keys = list(map(key, plain))
     count = Counter(keys)
-    sizes = list(map(_size, plain))
     out: list[float] = []
     i = 0
     n = len(lines)
@@ -351,8 +356,14 @@ def _prose(text: str, known: bool, size: float, toks: Sequence[str]) -> float:
             score -= (len(toks) - list(map(_DIGITS.search, toks)).count(None)) / len(toks)
         # Headlines and link lists in Title Case; prose (German nouns included)
         # stays well under half its words capitalised.
-        original = words(text)
-        score -= 2 * max(0.0, sum(map(str.isupper, map(_FIRST, original))) / len(original) - _CAPITALS)
+        if text.isascii():
+            # ASCII words are the case-folded ones; a capital starts a word where
+            # an ASCII word boundary stands before it.
+            capitals, n = len(_ASCII_CAPITAL_START.findall(text)), len(toks)
+        else:
+            original = words(text)
+            capitals, n = sum(map(str.isupper, map(_FIRST, original))), len(original)
+        score -= 2 * max(0.0, capitals / n - _CAPITALS)
     return score
 
 
