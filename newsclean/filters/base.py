@@ -222,7 +222,7 @@ _CASE_PLAIN = (
     "’‘“”«»„‚–—…·•|©®™°€£¹²³½àáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿąćęłńśźżčďěňřšťůžőűăşţğ"
     "абгеёжзийклмнпруфхцчшщыьэюя"
 )
-_CASE_PAIRED = pattern(r"[^\x00-\x7f" + re.escape(_CASE_PLAIN) + "]")
+_CASE_PLAIN_OR_ASCII = frozenset(_CASE_PLAIN + "".join(map(chr, range(128))))
 _REGEX_CHARS = frozenset("\\.^$*+?{}[]()|")
 _QUANTIFIERS = ("?", "*", "+", "{")
 _ESCAPE = re.compile(r"\\(.)")
@@ -328,7 +328,7 @@ class Labels:
         case made of ASCII and _CASE_PLAIN characters needs no case-insensitive test."""
         if low in self._words:
             return True
-        if self._alike and low.lower() == low and (low.isascii() or _CASE_PAIRED.search(low) is None):
+        if self._alike and low.lower() == low and (low.isascii() or _CASE_PLAIN_OR_ASCII.issuperset(low)):
             group = self._by_first.get(low[:1])
             if group is not None and low.startswith(group[0]) and group[1].fullmatch(low) is not None:
                 return True
