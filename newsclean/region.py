@@ -250,7 +250,7 @@ def _raw_values(lines: Sequence[Line], plain: Sequence[str], sizes: Sequence[flo
     while i < n:
         j = i + 1
         depth = _link_depth(lines[i].text, 0)
-        while j < n and _continues(plain[j - 1], lines[j - 1], lines[j], plain[j], depth > 0):
+        while j < n and not lines[j].gap and _continues(plain[j - 1], lines[j - 1], lines[j], plain[j], depth > 0):
             depth = _link_depth(lines[j].text, depth)
             j += 1
         if j == i + 1:

@@ -87,6 +87,7 @@ def pattern(source: str, flags: int = 0) -> Pattern:
 
 _WORD_CHAR = re.compile(r"[^\W_]")
 _WORD = re.compile(r"\w+")
+_BULLETS = "*•·▪►◦‣–-"
 BULLET = re.compile(r"^[*•·▪►◦‣–-] ")
 
 
@@ -164,7 +165,8 @@ def clear_caches() -> None:
 
 
 def is_bullet(text: str) -> bool:
-    return BULLET.match(text) is not None
+    # BULLET.match without the pattern: a bullet character, then a space.
+    return text[1:2] == " " and text[0] in _BULLETS
 
 
 def unbullet(text: str) -> str:

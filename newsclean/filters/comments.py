@@ -35,6 +35,7 @@ _LABELS = labels(
 # A moderation or house-rules notice: it names comments and the rules they must follow.
 _COMMENT_WORDS = ("comment", "kommentar", "commentaire", "comentári", "comentario", "comment", "reacti", "komentar", "коммент")
 _COMMENT = pattern("|".join(_COMMENT_WORDS), re.IGNORECASE)
+_COMMENT_HINTS = _COMMENT_WORDS + TURKISH_I
 _RULES = pattern(
     r"moderat|approv|aprovad|aprobad|policy|guidelines|community (?:standards|rules)|house rules|"
     r"regeln|richtlinien|règles|charte|reglas|normas|regras|regole|regels|zasad|regulamin|aturan|правил",
@@ -46,7 +47,7 @@ _RULES = pattern(
 def is_comment_furniture(text: str) -> bool:
     if _LABELS.matches(key(text)):
         return True
-    if len(text) > 180 or not any(map(text.casefold().__contains__, _COMMENT_WORDS + TURKISH_I)):
+    if len(text) > 180 or not any(map(text.casefold().__contains__, _COMMENT_HINTS)):
         return False  # a literal test spares the pattern on lines that name no comment
     return _COMMENT.search(text) is not None and _RULES.search(text) is not None
 

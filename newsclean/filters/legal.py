@@ -35,6 +35,7 @@ _LINK_WORDS = frozenset(
 _LINK_HEADS = frozenset("privacy terms cookie cookies impressum datenschutz mentions aviso política informativa privacybeleid polityka kebijakan политика".split())
 _COOKIE_WORDS = ("cookie", "куки")
 _COOKIE = pattern("|".join(_COOKIE_WORDS), re.IGNORECASE)
+_COOKIE_HINTS = _COOKIE_WORDS + TURKISH_I
 # A consent notice speaks for the site to the reader; an article about cookies does not.
 _CONSENT = pattern(
     r"\b(?:we use|this (?:web)?site|our (?:web)?site|you (?:agree|consent|accept)|by (?:continuing|using|clicking)|"
@@ -91,7 +92,7 @@ def is_legal(text: str) -> bool:
         return True
     if len(text) <= 160 and (_STANDARDS.match(text) or "trust principles" in low):
         return True
-    if not any(map(low.__contains__, _COOKIE_WORDS + TURKISH_I)):
+    if not any(map(low.__contains__, _COOKIE_HINTS)):
         return False  # most lines name no cookie: a literal test spares the pattern
     return _COOKIE.search(text) is not None and _CONSENT.search(text) is not None
 
