@@ -170,7 +170,7 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
         return None
     if not _is_article(raw, label, start, end):
         return NO_ARTICLE
-    return Region(start, _announced_list(lines, raw, end), _title(lines, start))
+    return Region(start, _announced_list(lines, raw, end), _title(lines, plain, start))
 
 
 def _known_language(folded: Sequence[Sequence[str]]) -> bool:
@@ -472,7 +472,7 @@ def _is_article(raw: Sequence[float], label: Sequence[bool], start: int, end: in
     return not (len(prose) >= 4 and alone >= 0.75 * len(prose) and worth / len(prose) < _TEASER_WORDS)
 
 
-def _title(lines: Sequence[Line], start: int) -> int | None:
+def _title(lines: Sequence[Line], plain: Sequence[str], start: int) -> int | None:
     """The headline just above the region: of the lines above it that read like a
     headline, the one the page's opening lines repeat (its <title>), else one
     printed twice on the page (a gallery or share caption), else the nearest."""
@@ -487,12 +487,8 @@ def _title(lines: Sequence[Line], start: int) -> int | None:
     for i, k in candidates:
         if i >= _OPENING_LINES and k in opening:
             return i
-    wanted = {k for _, k in candidates}
-    seen: dict[str, int] = {}
-    for line in lines:
-        k = key(heading_text(line))
-        if k in wanted:
-            seen[k] = seen.get(k, 0) + 1
+    # Every line's heading text (heading_text) from its plain text.
+    seen = Counter(map(key, [text.lstrip("# ") for text in plain]))
     for i, k in candidates:
         if seen[k] > 1:
             return i
