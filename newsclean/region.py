@@ -177,13 +177,10 @@ def _known_language(folded: Sequence[Sequence[str]]) -> bool:
     """Whether the text's longer lines (given as their case-folded words) are in one
     of the languages whose function words are known; if not (Japanese, Thai, ...),
     no line is judged by them."""
-    found: Counter[str] = Counter()
-    total = 0
-    for toks in folded:
-        if len(toks) < 8:
-            continue
-        total += len(toks)
-        found.update(toks)
+    longer = [toks for toks in folded if len(toks) >= 8]
+    total = sum(map(len, longer))
+    # Only function words count; the others are passed over in C.
+    found = Counter(filter(_LANGUAGES_OF.__contains__, chain.from_iterable(longer)))
     counts = dict.fromkeys(_LANGUAGES, 0)
     for tok in found.keys() & _LANGUAGES_OF.keys():
         for lang in _LANGUAGES_OF[tok]:
