@@ -47,7 +47,7 @@ _CONSENT = pattern(
 )
 _COPYRIGHT = pattern(r"^(?:©|\(c\)|copyright\b|&copy;)", re.IGNORECASE)
 _YEAR_OR_RIGHTS = pattern(r"\b(?:1[89]|20)\d\d\b|rights reserved", re.IGNORECASE)
-# The publisher's pledge under the story: "Our Standards: The Thomson Reuters Trust
+# The publisher's pledge under the story: "Our Standards: The Daily Bugle Editorial
 # Principles.", "Learn more about our editorial standards".
 _STANDARDS = pattern(
     r"^(?:our standards|unsere standards|nos standards|nuestros estándares|nossos padrões|i nostri standard|"
@@ -90,7 +90,7 @@ def is_legal(text: str) -> bool:
         return True
     if len(text) <= 300 and any(map(low.__contains__, _AFFILIATE_HINTS)) and _AFFILIATE.search(text):
         return True
-    if len(text) <= 160 and (_STANDARDS.match(text) or "trust principles" in low):
+    if len(text) <= 160 and _STANDARDS.match(text):
         return True
     if not any(map(low.__contains__, _COOKIE_HINTS)):
         return False  # most lines name no cookie: a literal test spares the pattern
@@ -113,9 +113,9 @@ LEGAL = line_filter(
         "Nous utilisons des cookies pour améliorer votre expérience.",
         "Utilizamos cookies para mejorar su experiencia.",
         "Мы используем файлы cookie.",
-        "Our Standards: The Thomson Reuters Trust Principles.",
-        "Unsere Standards: Die Thomson Reuters Trust Principles.",
-        "Nuestros estándares: Los principios de confianza de Thomson Reuters.",
+        "Our Standards: The Daily Bugle Editorial Principles.",
+        "Unsere Standards: Die Grundsätze der Redaktion.",
+        "Nuestros estándares: Los principios de la redacción.",
         "Learn more about our editorial standards",
         "We may earn a commission from links on this page.",
         "Privacy Policy, Terms of Use",
