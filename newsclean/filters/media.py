@@ -1,7 +1,7 @@
 """Caption and gallery residue, photo credits.
 
 Galleries flatten to "Image 1 of 23", "Caption", "Close", "Back to Gallery"; photos
-leave credit lines ("Photo: Jane Doe, AP", "Sakib Ali/Hindustan Times/Getty Images")
+leave credit lines ("Photo: Jane Doe, AP", "Jane Doe/Daily Bugle/Getty Images")
 and captions that end in a credit "(AP Photo/Alan Diaz, File)", "© Reuters / Jane
 Doe", ". Getty Images". A bare credit line also takes its caption: the credit may
 sign the caption from below or from above, or sit glued under it as a short name.
@@ -112,7 +112,7 @@ def is_credit(text: str) -> bool:
         return True
     if _CREDIT.match(text) and len(words(text)) <= 25:
         return True
-    # "Sakib Ali/Hindustan Times/Getty Images", "REUTERS/Brendan McDermid", "Jane Doe | Bloomberg"
+    # "Jane Doe/Daily Bugle/Getty Images", "REUTERS/John Roe", "Jane Doe | Bloomberg"
     return len(words(text)) <= 8 and ("/" in text or "|" in text) and _AGENCY.search(text) is not None
 
 

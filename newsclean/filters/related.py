@@ -52,7 +52,7 @@ _INLINE = pattern(
     r"zobacz też|baca juga|читайте также)\s*[:：»>|-]\s*\S",
     re.IGNORECASE,
 )
-# "Also on rt.com Title", "On HoustonChronicle.com: Title".
+# "Also on example.com Title", "On ExampleNews.com: Title".
 _ALSO_ON = pattern(r"^also on [\w-]+\.[a-z]{2,}\b|^on [\w-]+\.[a-z]{2,}(?:\.[a-z]{2})?\s?:\s?\S", re.IGNORECASE)
 # "Follow AP's full coverage of the election at ...": a pointer to the site's section.
 _COVERAGE = pattern(

@@ -74,7 +74,7 @@ SHARE = line_filter(
         "Click to share on Twitter (Opens in new window)",
         "Share this on WhatsApp",
         "Follow us on Twitter",
-        "Like this story? Share it with a friend!",
+        "Like this article? Share it with your friends!",
         "* Email",
         "Tweet",
         "Teilen",

@@ -151,7 +151,7 @@ SUBSCRIBE = line_filter(
         "Donate now to keep our reporting free for everyone.",
         "Unterstützen Sie unseren Journalismus mit einer Spende.",
         "Soutenez notre rédaction : faites un don.",
-        "Get our weekly California Inc. newsletter",
+        "Get our weekly Business Roundup newsletter",
         "Breaking News Emails",
         "Enter your email address",
         "Pick Six Newsletter",

@@ -116,8 +116,8 @@ TEASERS = Filter(
         "Regierung beschließt neues Klimapaket für die Städte\nPolitik\nRegierung beschließt neues Klimapaket für die Städte",
     ),
     counterexamples=(
-        "WHAT YOU NEED TO MAKE JAM",
-        "WILL SOMEONE STAND UP FOR THE ESTABLISHMENT?",
+        "WHAT YOU NEED TO MAKE BREAD",
+        "WHO WILL PAY FOR THE NEW BRIDGE?",
         "THE END OF THE ROAD FOR THE OLD FACTORY IN OUR TOWN.",
         "“NO! NO! NO!” THE CROWD SHOUTED AS THE VERDICT WAS READ OUT.",
         "The vote was close.\nThe count went on into the night.\nThe vote was close.",
@@ -127,6 +127,6 @@ TEASERS = Filter(
         "The council released the footage of the meeting (video).",
         "The mayor said the footage [video] would be released.",
         "LE GOUVERNEMENT ANNONCE UN PLAN",
-        "LOW     LOWE'S COMPANIES INC.  113.40  -1.62   -1.41%",
+        "ACME    ACME HOLDINGS INC.     42.10   -0.85   -1.98%",
     ),
 )
