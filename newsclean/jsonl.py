@@ -28,7 +28,6 @@ from __future__ import annotations
 import gzip
 import io as _io
 import json
-import os
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -312,10 +311,9 @@ def batches(records: Iterable[tuple[int, bytes]], max_records: int = 256,
 @contextmanager
 def open_output(path: str):
     """A binary stream that becomes `path` only when the block ends without an
-    error (io.atomic_file). Gzip for a `.gz` path. A FIFO or a device is written
-    to as it is: renaming over it would replace it with a file."""
-    special = os.path.exists(path) and not os.path.isfile(path) and not os.path.isdir(path)
-    with (open(path, "wb") if special else atomic_file(path)) as f:
+    error (io.atomic_file, which writes into a FIFO or a device as it is). Gzip for
+    a `.gz` path."""
+    with atomic_file(path) as f:
         if path.endswith(".gz"):
             with gzip.GzipFile(filename="", mode="wb", fileobj=f, mtime=0) as gz:
                 yield gz

@@ -6,7 +6,6 @@ a line qualifies only when every word on it is one of those.
 
 from __future__ import annotations
 
-import re
 
 from .base import key, labels, line_filter, pattern
 

@@ -7,7 +7,6 @@ article sentence about subscriptions is told in the third person and stays.
 
 from __future__ import annotations
 
-import re
 
 from .base import key, labels, line_filter, pattern, remembered, unbullet, words
 
