@@ -146,6 +146,15 @@ on stderr), 2 usage error, 130/143 interrupted, 141 stdout closed early.
 """
 
 
+def _steps() -> list[tuple[str, str]]:
+    """Every step that removes lines, by name and description: the filters in the
+    order they run, then the two steps that run before them on a document, the
+    region step (whole-page dumps) and the site-template step (--repeated-across)."""
+    from .templates import DESCRIPTION as TEMPLATES_DESCRIPTION, NAME as TEMPLATES
+
+    return [(f.name, f.description) for f in FILTERS] + [(REGION, REGION_DESCRIPTION), (TEMPLATES, TEMPLATES_DESCRIPTION)]
+
+
 def _filter_names() -> tuple[str, ...]:
     return NAMES + (REGION,)
 
@@ -203,7 +212,7 @@ def main(inputs, output, fmt, input_type, mode, explain, list_filters, disabled,
 
 
 def _list_filters() -> None:
-    rows = [(f.name, f.description) for f in FILTERS] + [(REGION, REGION_DESCRIPTION)]
+    rows = _steps()
     width = max(len(n) for n, _ in rows)
     for name, desc in rows:
         click.echo(f"{name:<{width}}  {desc}")

@@ -41,10 +41,11 @@ def test_filter_names_are_unique():
 def test_readme_filter_table_matches_the_filters():
     from pathlib import Path
 
-    from newsclean import region
+    from newsclean import region, templates
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    rows = [(f.name, f.description) for f in FILTERS] + [(region.NAME, region.DESCRIPTION)]
+    rows = [(f.name, f.description) for f in FILTERS] + [(region.NAME, region.DESCRIPTION),
+                                                          (templates.NAME, templates.DESCRIPTION)]
     table = [line for line in readme.splitlines() if line.startswith("| `")]
     listed = [line.split("`")[1] for line in table if line.split("`")[1] in {n for n, _ in rows}]
     assert listed == [name for name, _ in rows], "README filter table: wrong names or order"
