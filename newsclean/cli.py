@@ -54,9 +54,7 @@ def process(source: io.Source, settings: Settings, stdin_data: bytes | None = No
             data = io.read_bytes(source.path, settings.max_size, streams=not source.walked)
         result = (settings.templates.clean_bytes if settings.templates else clean_bytes)(data, name=None if source.path == "-" else source.path,
                              config=settings.config, input_type=settings.input_type)
-    except BinaryInput as e:
-        return _not_cleaned(source, label, _skipped_if_walked(source), str(e), settings)
-    except (io.NotRegular, io.Vanished) as e:
+    except (BinaryInput, io.NotRegular, io.Vanished) as e:
         return _not_cleaned(source, label, _skipped_if_walked(source), str(e), settings)
     except (io.InputError, HTMLError) as e:
         return _not_cleaned(source, label, "failed", str(e), settings)
@@ -70,15 +68,9 @@ def process(source: io.Source, settings: Settings, stdin_data: bytes | None = No
     if not (result.paragraphs or result.title):
         status = "empty"
         reason = "empty input" if not data.strip() else "every line was removed"
-    text = render(result, settings.fmt, label, status, reason)
     removed = [(r.line, r.text, r.filter) for r in result.removed]
-    if source.output:
-        try:
-            io.write_atomic(source.output, text.encode("utf-8"))
-        except OSError as e:
-            return Outcome(label, "failed", f"cannot write {source.output}: {e.strerror or e}", removed=removed)
-        return Outcome(label, status, reason, removed=removed)
-    return Outcome(label, status, reason, rendered=text, removed=removed)
+    return _deliver(Outcome(label, status, reason, removed=removed), source,
+                    render(result, settings.fmt, label, status, reason))
 
 
 def _not_cleaned(source: io.Source, label: str, status: str, reason: str, settings: Settings) -> Outcome:
@@ -86,13 +78,21 @@ def _not_cleaned(source: io.Source, label: str, status: str, reason: str, settin
         return Outcome(label, status, reason)
     # JSON carries every input's status and reason, so a script sees why one has no text.
     rendered = as_json(failure_dict(label, status, reason), indent=2 if settings.fmt == "json" else None)
+    return _deliver(Outcome(label, status, reason), source, rendered)
+
+
+def _deliver(outcome: Outcome, source: io.Source, rendered: str) -> Outcome:
+    """Write `rendered` to the source's output, or hand it back for stdout."""
     if not source.output:
-        return Outcome(label, status, reason, rendered=rendered)
+        outcome.rendered = rendered
+        return outcome
     try:
         io.write_atomic(source.output, rendered.encode("utf-8"))
     except OSError as e:
-        return Outcome(label, "failed", f"{reason}; cannot write {source.output}: {e.strerror or e}")
-    return Outcome(label, status, reason)
+        failure = f"cannot write {source.output}: {e.strerror or e}"
+        return Outcome(outcome.source, "failed", f"{outcome.reason}; {failure}" if outcome.reason else failure,
+                       removed=outcome.removed)
+    return outcome
 
 
 def _skipped_if_walked(source: io.Source) -> str:

@@ -172,19 +172,56 @@ def atomic_file(path: str) -> Iterator[BinaryIO]:
 
     folder = os.path.dirname(path) or "."
     os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=folder)
+    # Ctrl-C or SIGTERM between creating the temporary file and entering the block
+    # that removes it would leave it behind: the signals wait until it is guarded.
+    # They are let go only inside the guarded block, where a signal they bring
+    # takes the cleanup path.
+    previous = _hold_signals()
     try:
+        fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=folder)
+    except BaseException:
+        _let_go(previous)
+        raise
+    try:
+        _let_go(previous)
         # mkstemp makes the file private (0600); an output gets the usual mode.
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
             yield f
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        with _signals_held():
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         raise
+
+
+def _hold_signals():
+    """Hold SIGINT and SIGTERM back (they are not lost); returns what to restore."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _let_go(previous) -> None:
+    """Deliver the signals held back by _hold_signals."""
+    if previous is not None:
+        import signal
+
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    previous = _hold_signals()
+    try:
+        yield
+    finally:
+        _let_go(previous)
 
 
 def _umask() -> int:
