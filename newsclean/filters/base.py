@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
 from ..lines import Line
+from . import literals
 
 Select = Callable[[Sequence[Line]], Iterable[int]]
 
@@ -53,17 +54,20 @@ def line_filter(
 
 
 class Pattern:
-    """A regular expression compiled the first time it is used.
+    """A regular expression compiled the first time a text could match it.
 
-    The filters hold about seventy patterns, and compiling them all at import costs
-    more than cleaning a short document; a run compiles only those its lines reach
-    (cheap tests in front of the costly ones turn most lines away). After the first
-    use the compiled pattern's methods are the object's own attributes, so a call
-    costs what it would on re.Pattern.
+    The filters hold about seventy patterns, and compiling them all costs more than
+    cleaning a short document. Until a pattern is compiled, a search, match or
+    findall first asks whether the text holds one of the literal texts every match
+    needs (literals.py reads them off the source): most lines hold none, and are
+    answered without compiling. The first text that holds one compiles the pattern,
+    and so does the _CALLS_BEFORE_COMPILING-th question, so a long document soon
+    asks the compiled pattern alone. From then on the compiled pattern's methods
+    are the object's own attributes, so a call costs what it would on re.Pattern.
     """
 
     _METHODS = ("match", "fullmatch", "search", "findall", "finditer", "sub", "split")
-    __slots__ = ("_source", "_flags", "_compiled") + _METHODS
+    __slots__ = ("_source", "_flags", "_compiled", "_calls") + _METHODS
 
     def __init__(self, source: str, flags: int = 0):
         self._source = source
@@ -72,13 +76,51 @@ class Pattern:
     def __getattr__(self, name: str):
         if name.startswith("_"):
             raise AttributeError(name)
+        if name in _GUARDS and not hasattr(self, "_compiled"):
+            self._calls = 0
+            self._guard()
+            return object.__getattribute__(self, name)
+        return getattr(self._compile(), name)
+
+    def _compile(self) -> re.Pattern:
         try:
-            compiled = self._compiled
+            return self._compiled
         except AttributeError:
             compiled = self._compiled = re.compile(self._source, self._flags)
             for method in Pattern._METHODS:
                 setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
+            return compiled
+
+    def _guard(self) -> None:
+        """Put literal tests in front of search, match, fullmatch, findall and
+        finditer, where the source tells what every match needs."""
+        test = literals.guard(self._source, self._flags)
+        if test is None:
+            self._compile()
+            return
+
+        def may_match(text: str, at_start: bool) -> bool:
+            self._calls += 1
+            return self._calls > _CALLS_BEFORE_COMPILING or test(text, at_start)
+
+        def guarded(name: str, at_start: bool, nothing: Callable[[], object]):
+            def call(text, *args, **kwargs):
+                if args or kwargs or not isinstance(text, str) or may_match(text, at_start):
+                    return getattr(self._compile(), name)(text, *args, **kwargs)
+                return nothing()
+            return call
+
+        self.search = guarded("search", False, lambda: None)
+        self.match = guarded("match", True, lambda: None)
+        self.fullmatch = guarded("fullmatch", True, lambda: None)
+        self.findall = guarded("findall", False, list)
+        self.finditer = guarded("finditer", False, lambda: iter(()))
+
+
+_GUARDS = frozenset(("search", "match", "fullmatch", "findall", "finditer"))
+# A pattern asked this often is worth compiling whatever the texts were: the literal
+# tests are there to spare short documents the compilation, not to stand in for it.
+_CALLS_BEFORE_COMPILING = 64
 
 
 def pattern(source: str, flags: int = 0) -> Pattern:
