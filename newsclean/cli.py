@@ -1,134 +1,19 @@
-"""The newsclean command: options -> Config -> library -> output and exit code."""
+"""The newsclean command's options: arguments -> Settings and sources for command.py."""
 
 from __future__ import annotations
 
 import os
-import signal
 import sys
-from dataclasses import dataclass, field
 
 import click
 
 from . import __version__, io
-from .detect import BinaryInput, HTMLError
-from .document import INPUT_TYPES, clean_bytes
+from .command import _WALK_ERRORS, DEFAULT_MAX_SIZE, EXIT_FAILED, EXIT_USAGE, Settings, _ignore_signals, _run
+from .document import INPUT_TYPES
 from .filters import FILTERS, NAMES
 from .model import Config
 from .region import DESCRIPTION as REGION_DESCRIPTION, NAME as REGION
-from .render import FORMATS, SUFFIX, as_json, failure_dict, render
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-DEFAULT_MAX_SIZE = 256 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Settings:
-    config: Config
-    fmt: str
-    input_type: str
-    max_size: int
-    explain: bool
-    templates: object = None  # repeated_across: a templates.Templates, set by corpus.folder_outcomes
-
-
-@dataclass
-class Outcome:
-    """What became of one input: ok, empty, skipped or failed, and why."""
-
-    source: str
-    status: str
-    reason: str | None = None
-    rendered: str | None = None  # for stdout; None when written to a file
-    removed: list[tuple[int, str, str]] = field(default_factory=list)
-
-
-def process(source: io.Source, settings: Settings, stdin_data: bytes | None = None) -> Outcome:
-    """Read, clean and render one input; write it when it has an output path.
-
-    Whatever happens to one input becomes its Outcome, so the others still run."""
-    label = "<stdin>" if source.path == "-" else source.path
-    try:
-        if stdin_data is not None:
-            data = stdin_data
-        else:
-            data = io.read_bytes(source.path, settings.max_size, streams=not source.walked)
-        result = (settings.templates.clean_bytes if settings.templates else clean_bytes)(data, name=None if source.path == "-" else source.path,
-                             config=settings.config, input_type=settings.input_type)
-    except (BinaryInput, io.NotRegular, io.Vanished) as e:
-        return _not_cleaned(source, label, _skipped_if_walked(source), str(e), settings)
-    except (io.InputError, HTMLError) as e:
-        return _not_cleaned(source, label, "failed", str(e), settings)
-    except RecursionError:
-        return _not_cleaned(source, label, "failed", "input nested too deeply to parse", settings)
-    except MemoryError:
-        return _not_cleaned(source, label, "failed", "out of memory while cleaning", settings)
-    except Exception as e:  # a bug in a filter or a parser: fail this input, not the run
-        return _not_cleaned(source, label, "failed", f"internal error: {type(e).__name__}: {e}", settings)
-    status, reason = "ok", None
-    if not (result.paragraphs or result.title):
-        status = "empty"
-        reason = "empty input" if not data.strip() else "every line was removed"
-    removed = [(r.line, r.text, r.filter) for r in result.removed]
-    return _deliver(Outcome(label, status, reason, removed=removed), source,
-                    render(result, settings.fmt, label, status, reason))
-
-
-def _not_cleaned(source: io.Source, label: str, status: str, reason: str, settings: Settings) -> Outcome:
-    if settings.fmt == "text":
-        return Outcome(label, status, reason)
-    # JSON carries every input's status and reason, so a script sees why one has no text.
-    rendered = as_json(failure_dict(label, status, reason), indent=2 if settings.fmt == "json" else None)
-    return _deliver(Outcome(label, status, reason), source, rendered)
-
-
-def _deliver(outcome: Outcome, source: io.Source, rendered: str) -> Outcome:
-    """Write `rendered` to the source's output, or hand it back for stdout."""
-    if not source.output:
-        outcome.rendered = rendered
-        return outcome
-    try:
-        io.write_atomic(source.output, rendered.encode("utf-8"))
-    except OSError as e:
-        failure = f"cannot write {source.output}: {e.strerror or e}"
-        return Outcome(outcome.source, "failed", f"{outcome.reason}; {failure}" if outcome.reason else failure,
-                       removed=outcome.removed)
-    return outcome
-
-
-def _skipped_if_walked(source: io.Source) -> str:
-    # What a folder holds besides text (images, FIFOs, links) is skipped; an input
-    # named on the command line that cannot be cleaned is a failure.
-    return "skipped" if source.walked else "failed"
-
-
-def _worker_init() -> None:
-    # The parent handles Ctrl-C; a worker told to stop (SIGTERM) unwinds, so its
-    # temporary file is removed by write_atomic.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _raise_exit)
-
-
-def _raise_exit(signum, frame):
-    raise SystemExit(128 + signum)
-
-
-class Interrupted(BaseException):
-    """SIGINT or SIGTERM reached the command. A BaseException, so that no handler
-    of one input's errors swallows it; write_atomic removes its temporary file on
-    the way out."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _interrupt(signum, frame):
-    raise Interrupted(signum)
-
-
-def _process_job(job: tuple[io.Source, Settings]) -> Outcome:
-    return process(*job)
-
+from .render import FORMATS, SUFFIX
 
 EPILOG = """\b
 Examples:
@@ -285,175 +170,21 @@ def _refuse_overwrites(sources: list[io.Source], outputs: list[str | None]) -> N
             raise click.UsageError(f"output {out} would overwrite the input {clash}; choose another -o")
 
 
-_WALK_ERRORS = io.WalkErrors()
 
 
-def _run(sources: list[io.Source], settings: Settings, jobs: int, quiet: bool, several: bool, executor=None) -> int:
-    """Clean every source, stream outputs in input order, report, and return the exit code."""
-    sink = None
-    if sources and sources[-1].path == "" and sources[-1].output:  # jsonl into one file
-        sink = sources.pop().output
-    outcomes: list[Outcome] = []
-    stdin_data = None
-    if any(s.path == "-" for s in sources):
-        try:
-            stdin_data = io.read_stream(sys.stdin.buffer, settings.max_size)
-        except io.InputError as e:
-            click.echo(f"newsclean: <stdin>: {e}", err=True)
-            return EXIT_FAILED
-    chunks: list[bytes] = []
-    out = sys.stdout.buffer  # data is UTF-8 whatever the locale says
-    progress = _Progress(len(sources), enabled=several and not quiet and sys.stderr.isatty())
-    try:
-        for outcome in (executor or _outcomes)(sources, settings, jobs, stdin_data):
-            outcomes.append(outcome)
-            if outcome.status in ("skipped", "failed"):
-                click.echo(f"newsclean: {outcome.source}: {outcome.status}: {outcome.reason}", err=True)
-            if settings.explain:
-                _explain(outcome)
-            if outcome.rendered is not None:
-                if sink:
-                    chunks.append(outcome.rendered.encode("utf-8"))
-                else:
-                    _write_stdout(out, outcome.rendered.encode("utf-8"))
-            progress.advance()
-        if sink:
-            try:
-                io.write_atomic(sink, b"".join(chunks))
-            except OSError as e:
-                click.echo(f"newsclean: cannot write {sink}: {e.strerror or e}", err=True)
-                return EXIT_FAILED
-    finally:
-        progress.stop()
-    for path, reason in _WALK_ERRORS.errors:
-        click.echo(f"newsclean: {path}: failed: cannot read folder: {reason}", err=True)
-        outcomes.append(Outcome(path, "failed", reason))
-    if several and not quiet:
-        _summary(outcomes)
-    return EXIT_FAILED if any(o.status == "failed" for o in outcomes) else EXIT_OK
-
-
-def _outcomes(sources, settings, jobs, stdin_data):
-    if jobs <= 1 or len(sources) <= 1:
-        for s in sources:
-            yield process(s, settings, stdin_data if s.path == "-" else None)
-        return
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing.get_context()
-    pool = ctx.Pool(min(jobs, len(sources)), initializer=_worker_init)
-    try:
-        yield from pool.imap(_process_job, ((s, settings) for s in sources), chunksize=8)
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
-
-
-def _explain(outcome: Outcome) -> None:
-    if not outcome.removed:
-        return
-    if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
-        from rich.console import Console
-        from rich.text import Text
-
-        console = Console(stderr=True, highlight=False, soft_wrap=True)
-        for line, text, name in outcome.removed:
-            console.print(Text.assemble((f"{outcome.source}:{line}: ", "dim"), (f"[{name}]", "bold yellow"), " ", (text, "red")))
-    else:
-        for line, text, name in outcome.removed:
-            sys.stderr.write(f"{outcome.source}:{line}: [{name}] {text}\n")
-
-
-def _summary(outcomes: list[Outcome]) -> None:
-    counts: dict[str, int] = {}
-    by_filter: dict[str, int] = {}
-    for o in outcomes:
-        counts[o.status] = counts.get(o.status, 0) + 1
-        for _, _, name in o.removed:
-            by_filter[name] = by_filter.get(name, 0) + 1
-    total = sum(by_filter.values())
-    states = ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "empty", "skipped", "failed"))
-    detail = ", ".join(f"{n} {c:,}" for n, c in sorted(by_filter.items(), key=lambda kv: (-kv[1], kv[0])))
-    click.echo(f"newsclean: {len(outcomes)} documents: {states}; {total:,} lines removed"
-               + (f" ({detail})" if detail else ""), err=True)
-
-
-class _Progress:
-    """A rich progress bar on stderr for folder runs on a terminal; otherwise nothing."""
-
-    def __init__(self, total: int, enabled: bool):
-        self._bar = None
-        if enabled and total > 1:
-            from rich.progress import Progress
-
-            from rich.console import Console
-
-            # stdout carries only data: the bar is drawn on stderr.
-            self._bar = Progress(transient=True, console=Console(stderr=True))
-            self._bar.start()
-            self._task = self._bar.add_task("cleaning", total=total)
-
-    def advance(self) -> None:
-        if self._bar is not None:
-            self._bar.advance(self._task)
-
-    def stop(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-            self._bar = None
-
-
-def run() -> None:
-    """Entry point: no traceback ever reaches a user."""
-    signal.signal(signal.SIGINT, _interrupt)
-    signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        main(standalone_mode=False, prog_name="newsclean")
-    except Interrupted as e:
-        _ignore_signals()  # one message, even if the signal comes again
-        name = "interrupted" if e.signum == signal.SIGINT else "terminated"
-        sys.stderr.write(f"newsclean: {name}\n")
-        sys.exit(128 + e.signum)
-    except click.exceptions.Exit as e:
-        sys.exit(e.exit_code)
-    except click.UsageError as e:
+def exit_code(e: Exception) -> int | None:
+    """The exit code for an error click raised, having said what it is; None for
+    any other error."""
+    if isinstance(e, click.exceptions.Exit):
+        return e.exit_code
+    if isinstance(e, click.UsageError):
         e.show()
-        sys.exit(EXIT_USAGE)
-    except click.ClickException as e:
+        return EXIT_USAGE
+    if isinstance(e, click.ClickException):
         e.show()
-        sys.exit(EXIT_FAILED)
-    except (click.Abort, KeyboardInterrupt):
+        return EXIT_FAILED
+    if isinstance(e, click.Abort):
         _ignore_signals()
         sys.stderr.write("newsclean: interrupted\n")
-        sys.exit(130)
-    except BrokenPipeError:
-        _stdout_gone()
-    except SystemExit:
-        raise
-    except Exception as e:  # a bug: say so in one line, never a traceback
-        sys.stderr.write(f"newsclean: internal error: {type(e).__name__}: {e}\n")
-        sys.exit(EXIT_FAILED)
-
-
-def _ignore_signals() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-
-
-def _write_stdout(out, data: bytes) -> None:
-    try:
-        out.write(data)
-        out.flush()
-    except BrokenPipeError:
-        _stdout_gone()
-
-
-def _stdout_gone() -> None:
-    """The reader went away (`| head`): stop quietly with 141, as a tool killed by
-    SIGPIPE would, and keep Python from complaining when it flushes at exit."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    raise SystemExit(141)
+        return 130
+    return None

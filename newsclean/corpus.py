@@ -2,7 +2,7 @@
 
 The work itself is the library's (jsonl, templates, cluster); this module reads the
 inputs, hands batches to a runner, writes what comes back in input order and reports
-on stderr the way cli.py does for files: one line per failure, the explain view, a
+on stderr the way command.py does for files: one line per failure, the explain view, a
 progress display on a terminal and the summary.
 """
 
@@ -18,7 +18,7 @@ from typing import Iterator
 
 import click
 
-from . import cli, io
+from . import command, io
 from .cluster import ClusterError, runner
 from .jsonl import Cleaned, Job, batches, clean_batch, count_batch, open_input, open_output, read_records
 from .templates import TemplateCounts, site_of_path
@@ -30,10 +30,10 @@ SOURCE_BATCH = 16  # files per task in folder runs
 
 
 def folder_outcomes(scheduler: str | None, repeated_across: int | None):
-    """The executor for cli._run: cli.process over the sources on a runner, after
+    """The executor for command._run: command.process over the sources on a runner, after
     pass one of repeated_across when asked."""
 
-    def outcomes(sources, settings, jobs, stdin_data) -> Iterator[cli.Outcome]:
+    def outcomes(sources, settings, jobs, stdin_data) -> Iterator[command.Outcome]:
         items = [(s, stdin_data if s.path == "-" else None) for s in sources]
         with _runner(scheduler, jobs) as run:
             if repeated_across:
@@ -50,7 +50,7 @@ def folder_outcomes(scheduler: str | None, repeated_across: int | None):
 @contextmanager
 def _runner(scheduler, jobs):
     try:
-        with runner(scheduler, jobs, cli._worker_init) as run:
+        with runner(scheduler, jobs, command._worker_init) as run:
             yield run
     except ClusterError as e:
         raise click.ClickException(str(e)) from None
@@ -61,12 +61,12 @@ def _chunks(items: list) -> Iterator[list]:
         yield items[i : i + SOURCE_BATCH]
 
 
-def _process_sources(batch, settings) -> list[cli.Outcome]:
-    return [cli.process(source, settings, data) for source, data in batch]
+def _process_sources(batch, settings) -> list[command.Outcome]:
+    return [command.process(source, settings, data) for source, data in batch]
 
 
-def _lost_sources(batch, error: BaseException) -> list[cli.Outcome]:
-    return [cli.Outcome("<stdin>" if s.path == "-" else s.path, "failed", f"task failed on the cluster: {error}")
+def _lost_sources(batch, error: BaseException) -> list[command.Outcome]:
+    return [command.Outcome("<stdin>" if s.path == "-" else s.path, "failed", f"task failed on the cluster: {error}")
             for s, _ in batch]
 
 
@@ -116,13 +116,13 @@ def run_jsonl(inputs: list[str], output: str | None, settings, field: str, url_f
                 try:
                     _clean_all(paths, sys.stdout.buffer, job, run, spool, max_size, tally, quiet, explain)
                 except BrokenPipeError:
-                    cli._stdout_gone()
+                    command._stdout_gone()
     finally:
         if spool is not None:
             spool.close()
     if not quiet:
         tally.summary()
-    return cli.EXIT_FAILED if tally.failed else cli.EXIT_OK
+    return command.EXIT_FAILED if tally.failed else command.EXIT_OK
 
 
 def _jsonl_paths(inputs: list[str], output: str | None) -> list[str]:
@@ -159,7 +159,7 @@ def _clean_all(paths, sink, job, run, spool, max_size, tally, quiet, explain) ->
                         fate = "passed through unchanged" if c.output else "skipped"
                         click.echo(f"newsclean: {label}:{c.line}: failed: {c.reason}; {fate}", err=True)
                     if explain and c.removed:
-                        cli._explain(cli.Outcome(f"{label}:{c.line}", c.status, removed=list(c.removed)))
+                        command._explain(command.Outcome(f"{label}:{c.line}", c.status, removed=list(c.removed)))
                 progress.advance(len(done))
             sink.flush()
     finally:

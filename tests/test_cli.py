@@ -333,16 +333,16 @@ def test_exit_2_for_a_bad_option_value():
 
 
 def test_a_failing_filter_fails_only_its_input(folder, tmp_path, monkeypatch):
-    import newsclean.cli as cli
+    import newsclean.command as command
 
-    real = cli.clean_bytes
+    real = command.clean_bytes
 
     def broken(data, **kw):
         if kw.get("name", "").endswith("a.txt"):
             raise ValueError("a filter broke")
         return real(data, **kw)
 
-    monkeypatch.setattr(cli, "clean_bytes", broken)
+    monkeypatch.setattr(command, "clean_bytes", broken)
     result = invoke(str(folder), "-o", str(tmp_path / "out"), "--jobs", "1")
     assert result.exit_code == 1
     assert "a.txt: failed: internal error: ValueError: a filter broke" in result.stderr
@@ -749,3 +749,45 @@ def test_output_through_a_link_replaces_the_target_and_keeps_the_link(tmp_path):
     assert result.exit_code == 0, result.output
     assert link.is_symlink()
     assert "A sentence of the article" in target.read_text()
+
+
+# ---------------------------------------------------------------- the plain pipe
+
+PIPE_INPUTS = {
+    "sample": SAMPLE.read_bytes(),
+    "empty": b"",
+    "blank": b"\n\n  \n",
+    "binary": b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4,
+    "cp1252": "Caf\u00e9 au lait, na\u00efve r\u00e9sum\u00e9.\n".encode("cp1252"),
+    "html": b"<html><head><title>T</title></head><body><article><h1>Headline here</h1>"
+            + b"<p>" + b"A paragraph of the story that reads like prose. " * 8 + b"</p></article></body></html>",
+    "only furniture": b"Advertisement\n\nShare this:\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PIPE_INPUTS))
+def test_no_argument_runs_as_dash_does(name):
+    """`newsclean < file` takes the short way (no option parser); it must answer
+    exactly as `newsclean -`, which goes through every option's default."""
+    data = PIPE_INPUTS[name]
+    plain = subprocess.run(command(), input=data, capture_output=True)
+    dash = subprocess.run(command() + ["-"], input=data, capture_output=True)
+    assert (plain.returncode, plain.stdout, plain.stderr) == (dash.returncode, dash.stdout, dash.stderr)
+
+
+def test_no_argument_loads_no_option_parser():
+    code = ("import sys; sys.argv = ['newsclean']\n"
+            "from newsclean.command import run\n"
+            "try:\n    run()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('click loaded' if 'click' in sys.modules else 'no click')\n")
+    done = subprocess.run([sys.executable, "-c", code], input=SAMPLE.read_bytes(), capture_output=True)
+    assert done.stdout == SAMPLE_EXPECTED.read_bytes()
+    assert done.stderr == b"no click"
+
+
+def test_no_argument_interrupted_exits_130():
+    proc = subprocess.Popen(command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(1.0)  # reading stdin, which stays open
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert (proc.returncode, err) == (130, b"newsclean: interrupted\n")
