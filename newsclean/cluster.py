@@ -125,7 +125,10 @@ class DaskRunner:
     def map(self, func: Callable, items: Iterable, arg: Any, on_error: OnError | None = None) -> Iterator:
         client = self._client
         shared = client.scatter(arg, broadcast=True, hash=False)
-        window = 2 * self.workers
+        # Results are taken in input order: while the oldest batch is awaited, the
+        # others keep every worker busy (with two per worker a worker idled behind
+        # a slow batch).
+        window = 4 * self.workers
         pending: deque = deque()
         try:
             for item in items:

@@ -89,7 +89,7 @@ def _count_sources(batch, settings) -> TemplateCounts:
 def run_jsonl(inputs: list[str], output: str | None, settings, field: str, url_field: str, bad: str, *,
               jobs: int, scheduler: str | None, repeated_across: int | None, quiet: bool) -> int:
     """Clean every record of every input into one JSON Lines stream; the exit code."""
-    job = Job(field, url_field, bad, settings.config, settings.input_type)
+    job = Job(field, url_field, bad, settings.config, settings.input_type, explain=settings.explain)
     max_size, explain = settings.max_size, settings.explain
     paths = _jsonl_paths(inputs, output)
     tally = _Tally()
@@ -221,8 +221,8 @@ class _Tally:
     def add(self, c: Cleaned) -> None:
         self.states[c.status] = self.states.get(c.status, 0) + 1
         self.failed += c.status == "failed"
-        for _, _, name in c.removed:
-            self.by_filter[name] = self.by_filter.get(name, 0) + 1
+        for name, n in c.by_filter:
+            self.by_filter[name] = self.by_filter.get(name, 0) + n
 
     def summary(self) -> None:
         total = sum(self.by_filter.values())

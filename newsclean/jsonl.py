@@ -62,6 +62,7 @@ class Job:
     input_type: str = "auto"
     site: str = ""  # the site of records without a URL (the input's folder)
     templates: _templates.Templates | None = None
+    explain: bool = False  # send back every removed line, not only the counts by filter
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,8 @@ class Cleaned:
     status: str  # ok | empty | failed
     reason: str | None
     output: bytes
-    removed: tuple[tuple[int, str, str], ...] = ()
+    by_filter: tuple[tuple[str, int], ...] = ()  # lines removed, by filter
+    removed: tuple[tuple[int, str, str], ...] = ()  # every removed line, when the job explains
 
 
 class TooLong(bytes):
@@ -179,8 +181,11 @@ def clean_line(number: int, raw: bytes, job: Job) -> Cleaned:
         return _bad(number, raw, str(e), job)
     except Exception as e:  # a bug in a filter or a parser: fail this record, not the run
         return _bad(number, raw, f"internal error: {type(e).__name__}: {e}", job)
-    removed = tuple((r.line, r.text, r.filter) for r in result.removed)
-    return Cleaned(number, status, None, dumps(out), removed)
+    by_filter: dict[str, int] = {}
+    for r in result.removed:
+        by_filter[r.filter] = by_filter.get(r.filter, 0) + 1
+    removed = tuple((r.line, r.text, r.filter) for r in result.removed) if job.explain else ()
+    return Cleaned(number, status, None, dumps(out), tuple(by_filter.items()), removed)
 
 
 def _bad(number: int, raw: bytes, reason: str, job: Job) -> Cleaned:
