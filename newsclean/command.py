@@ -7,6 +7,7 @@ command is given no argument at all.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -143,7 +144,7 @@ def _run(sources: list[io.Source], settings: Settings, jobs: int, quiet: bool, s
     sink = None
     if sources and sources[-1].path == "" and sources[-1].output:  # jsonl into one file
         sink = sources.pop().output
-    outcomes: list[Outcome] = []
+    tally = _Tally()
     stdin_data = None
     if any(s.path == "-" for s in sources):
         try:
@@ -151,36 +152,38 @@ def _run(sources: list[io.Source], settings: Settings, jobs: int, quiet: bool, s
         except io.InputError as e:
             _say(f"newsclean: <stdin>: {e}")
             return EXIT_FAILED
-    chunks: list[bytes] = []
     out = sys.stdout.buffer  # data is UTF-8 whatever the locale says
     progress = _Progress(len(sources), enabled=several and not quiet and sys.stderr.isatty())
     try:
-        for outcome in (executor or _outcomes)(sources, settings, jobs, stdin_data):
-            outcomes.append(outcome)
-            if outcome.status in ("skipped", "failed"):
-                _say(f"newsclean: {outcome.source}: {outcome.status}: {outcome.reason}")
-            if settings.explain:
-                _explain(outcome)
-            if outcome.rendered is not None:
-                if sink:
-                    chunks.append(outcome.rendered.encode("utf-8"))
-                else:
-                    _write_stdout(out, outcome.rendered.encode("utf-8"))
-            progress.advance()
-        if sink:
-            try:
-                io.write_atomic(sink, b"".join(chunks))
-            except OSError as e:
-                _say(f"newsclean: cannot write {sink}: {e.strerror or e}")
-                return EXIT_FAILED
+        # One JSON Lines file for every input is written as the outputs come, and
+        # appears whole at the end (atomic_file).
+        with io.atomic_file(sink) if sink else contextlib.nullcontext() as stream:
+            for outcome in (executor or _outcomes)(sources, settings, jobs, stdin_data):
+                tally.add(outcome)
+                if outcome.status in ("skipped", "failed"):
+                    _say(f"newsclean: {outcome.source}: {outcome.status}: {outcome.reason}")
+                if settings.explain:
+                    _explain(outcome)
+                if outcome.rendered is not None:
+                    data = outcome.rendered.encode("utf-8")
+                    if stream is None:
+                        _write_stdout(out, data)
+                    else:
+                        stream.write(data)
+                progress.advance()
+    except OSError as e:
+        if not sink:
+            raise
+        _say(f"newsclean: cannot write {sink}: {e.strerror or e}")
+        return EXIT_FAILED
     finally:
         progress.stop()
     for path, reason in _WALK_ERRORS.errors:
         _say(f"newsclean: {path}: failed: cannot read folder: {reason}")
-        outcomes.append(Outcome(path, "failed", reason))
+        tally.add(Outcome(path, "failed", reason))
     if several and not quiet:
-        _summary(outcomes)
-    return EXIT_FAILED if any(o.status == "failed" for o in outcomes) else EXIT_OK
+        tally.summary()
+    return EXIT_FAILED if tally.states.get("failed") else EXIT_OK
 
 
 def _outcomes(sources, settings, jobs, stdin_data):
@@ -217,18 +220,25 @@ def _explain(outcome: Outcome) -> None:
             sys.stderr.write(f"{outcome.source}:{line}: [{name}] {text}\n")
 
 
-def _summary(outcomes: list[Outcome]) -> None:
-    counts: dict[str, int] = {}
-    by_filter: dict[str, int] = {}
-    for o in outcomes:
-        counts[o.status] = counts.get(o.status, 0) + 1
-        for _, _, name in o.removed:
-            by_filter[name] = by_filter.get(name, 0) + 1
-    total = sum(by_filter.values())
-    states = ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "empty", "skipped", "failed"))
-    detail = ", ".join(f"{n} {c:,}" for n, c in sorted(by_filter.items(), key=lambda kv: (-kv[1], kv[0])))
-    _say(f"newsclean: {len(outcomes)} documents: {states}; {total:,} lines removed"
-         + (f" ({detail})" if detail else ""))
+class _Tally:
+    """What the summary says, kept as counts: a run over millions of files holds
+    no more than this, whatever they removed."""
+
+    def __init__(self):
+        self.states: dict[str, int] = {}
+        self.by_filter: dict[str, int] = {}
+
+    def add(self, outcome: Outcome) -> None:
+        self.states[outcome.status] = self.states.get(outcome.status, 0) + 1
+        for _, _, name in outcome.removed:
+            self.by_filter[name] = self.by_filter.get(name, 0) + 1
+
+    def summary(self) -> None:
+        total = sum(self.by_filter.values())
+        states = ", ".join(f"{self.states.get(s, 0)} {s}" for s in ("ok", "empty", "skipped", "failed"))
+        detail = ", ".join(f"{n} {c:,}" for n, c in sorted(self.by_filter.items(), key=lambda kv: (-kv[1], kv[0])))
+        _say(f"newsclean: {sum(self.states.values())} documents: {states}; {total:,} lines removed"
+             + (f" ({detail})" if detail else ""))
 
 
 class _Progress:
