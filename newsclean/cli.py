@@ -8,7 +8,7 @@ import sys
 import click
 
 from . import __version__, io
-from .command import _WALK_ERRORS, DEFAULT_MAX_SIZE, EXIT_FAILED, EXIT_USAGE, Settings, _ignore_signals, _run
+from .command import DEFAULT_MAX_SIZE, EXIT_FAILED, EXIT_USAGE, WALK_ERRORS, Settings, ignore_signals, run_sources
 from .document import INPUT_TYPES
 from .filters import FILTERS, NAMES
 from .model import Config
@@ -81,7 +81,7 @@ def main(inputs, output, fmt, input_type, mode, explain, list_filters, disabled,
     if unknown:
         raise click.UsageError(f"unknown filter {unknown[0]!r}; known: {', '.join(_filter_names())}")
     settings = Settings(Config(disabled=frozenset(disabled), mode=mode), fmt, input_type, max_size, explain)
-    _WALK_ERRORS.errors.clear()
+    WALK_ERRORS.errors.clear()
     executor = None
     if jsonl_field is not None or repeated_across or scheduler:
         from . import corpus
@@ -92,7 +92,7 @@ def main(inputs, output, fmt, input_type, mode, explain, list_filters, disabled,
                                       repeated_across=repeated_across, quiet=quiet))
         executor = corpus.folder_outcomes(scheduler, repeated_across)
     sources = _plan(list(inputs) or ["-"], output, fmt)
-    sys.exit(_run(sources, settings, jobs or os.cpu_count() or 1, quiet,
+    sys.exit(run_sources(sources, settings, jobs or os.cpu_count() or 1, quiet,
                   several=len(sources) > 1 or any(s.walked for s in sources), executor=executor))
 
 
@@ -118,7 +118,7 @@ def _plan(inputs: list[str], output: str | None, fmt: str) -> list[io.Source]:
         sources: list[io.Source] = []
         for p in inputs:
             if p in dirs:
-                sources.extend(io.Source(f, walked=True) for f in io.walk(p, None, _WALK_ERRORS))
+                sources.extend(io.Source(f, walked=True) for f in io.walk(p, None, WALK_ERRORS))
             else:
                 sources.append(io.Source(p))
         return sources
@@ -144,7 +144,7 @@ def _plan(inputs: list[str], output: str | None, fmt: str) -> list[io.Source]:
     taken: dict[str, str] = {}
     for p in inputs:
         if p in dirs:
-            files = [(f, os.path.relpath(f, p)) for f in io.walk(p, output, _WALK_ERRORS)]
+            files = [(f, os.path.relpath(f, p)) for f in io.walk(p, output, WALK_ERRORS)]
         else:
             files = [(p, os.path.basename(p))]
         for f, rel in files:
@@ -170,8 +170,6 @@ def _refuse_overwrites(sources: list[io.Source], outputs: list[str | None]) -> N
             raise click.UsageError(f"output {out} would overwrite the input {clash}; choose another -o")
 
 
-
-
 def exit_code(e: Exception) -> int | None:
     """The exit code for an error click raised, having said what it is; None for
     any other error."""
@@ -184,7 +182,7 @@ def exit_code(e: Exception) -> int | None:
         e.show()
         return EXIT_FAILED
     if isinstance(e, click.Abort):
-        _ignore_signals()
+        ignore_signals()
         sys.stderr.write("newsclean: interrupted\n")
         return 130
     return None

@@ -107,7 +107,7 @@ def _skipped_if_walked(source: io.Source) -> str:
     return "skipped" if source.walked else "failed"
 
 
-def _worker_init() -> None:
+def worker_init() -> None:
     # The parent handles Ctrl-C; a worker told to stop (SIGTERM) unwinds, so its
     # temporary file is removed by write_atomic.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -136,10 +136,11 @@ def _process_job(job: tuple[io.Source, Settings]) -> Outcome:
     return process(*job)
 
 
-_WALK_ERRORS = io.WalkErrors()
+WALK_ERRORS = io.WalkErrors()
 
 
-def _run(sources: list[io.Source], settings: Settings, jobs: int, quiet: bool, several: bool, executor=None) -> int:
+def run_sources(sources: list[io.Source], settings: Settings, jobs: int, quiet: bool, several: bool,
+                executor=None) -> int:
     """Clean every source, stream outputs in input order, report, and return the exit code."""
     sink = None
     if sources and sources[-1].path == "" and sources[-1].output:  # jsonl into one file
@@ -163,7 +164,7 @@ def _run(sources: list[io.Source], settings: Settings, jobs: int, quiet: bool, s
                 if outcome.status in ("skipped", "failed"):
                     _say(f"newsclean: {outcome.source}: {outcome.status}: {outcome.reason}")
                 if settings.explain:
-                    _explain(outcome)
+                    explain_outcome(outcome)
                 if outcome.rendered is not None:
                     data = outcome.rendered.encode("utf-8")
                     if stream is None:
@@ -178,7 +179,7 @@ def _run(sources: list[io.Source], settings: Settings, jobs: int, quiet: bool, s
         return EXIT_FAILED
     finally:
         progress.stop()
-    for path, reason in _WALK_ERRORS.errors:
+    for path, reason in WALK_ERRORS.errors:
         _say(f"newsclean: {path}: failed: cannot read folder: {reason}")
         tally.add(Outcome(path, "failed", reason))
     if several and not quiet:
@@ -194,7 +195,7 @@ def _outcomes(sources, settings, jobs, stdin_data):
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing.get_context()
-    pool = ctx.Pool(min(jobs, len(sources)), initializer=_worker_init)
+    pool = ctx.Pool(min(jobs, len(sources)), initializer=worker_init)
     try:
         yield from pool.imap(_process_job, ((s, settings) for s in sources), chunksize=8)
         pool.close()
@@ -205,7 +206,7 @@ def _outcomes(sources, settings, jobs, stdin_data):
         pool.join()
 
 
-def _explain(outcome: Outcome) -> None:
+def explain_outcome(outcome: Outcome) -> None:
     if not outcome.removed:
         return
     if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
@@ -273,21 +274,21 @@ def run() -> None:
     try:
         if len(sys.argv) <= 1:
             # What `newsclean -` does with every option at its default.
-            sys.exit(_run([io.Source("-")], PIPE, jobs=1, quiet=False, several=False))
+            sys.exit(run_sources([io.Source("-")], PIPE, jobs=1, quiet=False, several=False))
         from .cli import main
 
         main(standalone_mode=False, prog_name="newsclean")
     except Interrupted as e:
-        _ignore_signals()  # one message, even if the signal comes again
+        ignore_signals()  # one message, even if the signal comes again
         name = "interrupted" if e.signum == signal.SIGINT else "terminated"
         sys.stderr.write(f"newsclean: {name}\n")
         sys.exit(128 + e.signum)
     except KeyboardInterrupt:
-        _ignore_signals()
+        ignore_signals()
         sys.stderr.write("newsclean: interrupted\n")
         sys.exit(130)
     except BrokenPipeError:
-        _stdout_gone()
+        stdout_gone()
     except SystemExit:
         raise
     except Exception as e:
@@ -305,7 +306,7 @@ def _say(message: str) -> None:
     sys.stderr.flush()
 
 
-def _ignore_signals() -> None:
+def ignore_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
@@ -315,10 +316,10 @@ def _write_stdout(out, data: bytes) -> None:
         out.write(data)
         out.flush()
     except BrokenPipeError:
-        _stdout_gone()
+        stdout_gone()
 
 
-def _stdout_gone() -> None:
+def stdout_gone() -> None:
     """The reader went away (`| head`): stop quietly with 141, as a tool killed by
     SIGPIPE would, and keep Python from complaining when it flushes at exit."""
     devnull = os.open(os.devnull, os.O_WRONLY)

@@ -30,7 +30,7 @@ SOURCE_BATCH = 16  # files per task in folder runs
 
 
 def folder_outcomes(scheduler: str | None, repeated_across: int | None):
-    """The executor for command._run: command.process over the sources on a runner, after
+    """The executor for command.run_sources: command.process over the sources on a runner, after
     pass one of repeated_across when asked."""
 
     def outcomes(sources, settings, jobs, stdin_data) -> Iterator[command.Outcome]:
@@ -50,7 +50,7 @@ def folder_outcomes(scheduler: str | None, repeated_across: int | None):
 @contextmanager
 def _runner(scheduler, jobs):
     try:
-        with runner(scheduler, jobs, command._worker_init) as run:
+        with runner(scheduler, jobs, command.worker_init) as run:
             yield run
     except ClusterError as e:
         raise click.ClickException(str(e)) from None
@@ -116,7 +116,7 @@ def run_jsonl(inputs: list[str], output: str | None, settings, field: str, url_f
                 try:
                     _clean_all(paths, sys.stdout.buffer, job, run, spool, max_size, tally, quiet, explain)
                 except BrokenPipeError:
-                    command._stdout_gone()
+                    command.stdout_gone()
     finally:
         if spool is not None:
             spool.close()
@@ -159,7 +159,7 @@ def _clean_all(paths, sink, job, run, spool, max_size, tally, quiet, explain) ->
                         fate = "passed through unchanged" if c.output else "skipped"
                         click.echo(f"newsclean: {label}:{c.line}: failed: {c.reason}; {fate}", err=True)
                     if explain and c.removed:
-                        command._explain(command.Outcome(f"{label}:{c.line}", c.status, removed=list(c.removed)))
+                        command.explain_outcome(command.Outcome(f"{label}:{c.line}", c.status, removed=list(c.removed)))
                 progress.advance(len(done))
             sink.flush()
     finally:
