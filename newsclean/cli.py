@@ -8,7 +8,7 @@ import sys
 import click
 
 from . import __version__, io
-from .command import DEFAULT_MAX_SIZE, EXIT_FAILED, EXIT_USAGE, WALK_ERRORS, Settings, ignore_signals, run_sources
+from .command import EXIT_FAILED, EXIT_USAGE, PIPE, WALK_ERRORS, Settings, interrupted, run_sources
 from .document import INPUT_TYPES
 from .filters import FILTERS, NAMES
 from .model import Config
@@ -47,16 +47,16 @@ def _filter_names() -> tuple[str, ...]:
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(), help="Output file (one input) or folder (a folder or several inputs).")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
-@click.option("--input", "input_type", type=click.Choice(INPUT_TYPES), default="auto", show_default=True,
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=PIPE.fmt, show_default=True, help="Output format.")
+@click.option("--input", "input_type", type=click.Choice(INPUT_TYPES), default=PIPE.input_type, show_default=True,
               help="Treat inputs as text or HTML; auto detects by name and content.")
-@click.option("--mode", type=click.Choice(["auto", "article", "page"]), default="auto", show_default=True,
+@click.option("--mode", type=click.Choice(["auto", "article", "page"]), default=PIPE.config.mode, show_default=True,
               help="article: text is just the article; page: a whole-page dump to cut down first; auto: decide per input.")
 @click.option("--explain", is_flag=True, help="Show each removed line with its filter on stderr.")
 @click.option("--list-filters", is_flag=True, help="List the filters in the order they run, and exit.")
 @click.option("--disable", "disabled", multiple=True, metavar="NAME", help="Turn a filter off (repeatable); see --list-filters.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel workers for several inputs [default: all cores].")
-@click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_SIZE, show_default=True,
+@click.option("--max-size", type=click.IntRange(min=1), default=PIPE.max_size, show_default=True,
               help="Largest input in bytes; larger ones fail with a message.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors are still shown.")
 @click.option("--jsonl-field", metavar="NAME", help="Inputs are JSON Lines: clean this field of every record, keep the others.")
@@ -182,7 +182,5 @@ def exit_code(e: Exception) -> int | None:
         e.show()
         return EXIT_FAILED
     if isinstance(e, click.Abort):
-        ignore_signals()
-        sys.stderr.write("newsclean: interrupted\n")
-        return 130
+        return interrupted()
     return None

@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from . import io
 from .detect import BinaryInput, HTMLError
@@ -43,9 +44,9 @@ class Outcome:
     removed: list[tuple[int, str, str]] = field(default_factory=list)
 
 
-DEFAULT_MAX_SIZE = 256 * 1024 * 1024
-# The settings of `newsclean` with no option.
-PIPE = Settings(Config(), "text", "auto", DEFAULT_MAX_SIZE, False)
+# The settings of `newsclean` with no option: the plain pipe runs with them, and
+# cli.py takes its options' defaults from them.
+PIPE = Settings(Config(), "text", "auto", io.DEFAULT_MAX_SIZE, False)
 
 
 def process(source: io.Source, settings: Settings, stdin_data: bytes | None = None) -> Outcome:
@@ -145,7 +146,7 @@ def run_sources(sources: list[io.Source], settings: Settings, jobs: int, quiet: 
     sink = None
     if sources and sources[-1].path == "" and sources[-1].output:  # jsonl into one file
         sink = sources.pop().output
-    tally = _Tally()
+    tally = Tally("documents", ("ok", "empty", "skipped", "failed"))
     stdin_data = None
     if any(s.path == "-" for s in sources):
         try:
@@ -160,7 +161,7 @@ def run_sources(sources: list[io.Source], settings: Settings, jobs: int, quiet: 
         # appears whole at the end (atomic_file).
         with io.atomic_file(sink) if sink else contextlib.nullcontext() as stream:
             for outcome in (executor or _outcomes)(sources, settings, jobs, stdin_data):
-                tally.add(outcome)
+                tally.add(outcome.status, ((name, 1) for _, _, name in outcome.removed))
                 if outcome.status in ("skipped", "failed"):
                     _say(f"newsclean: {outcome.source}: {outcome.status}: {outcome.reason}")
                 if settings.explain:
@@ -181,10 +182,10 @@ def run_sources(sources: list[io.Source], settings: Settings, jobs: int, quiet: 
         progress.stop()
     for path, reason in WALK_ERRORS.errors:
         _say(f"newsclean: {path}: failed: cannot read folder: {reason}")
-        tally.add(Outcome(path, "failed", reason))
+        tally.add("failed")
     if several and not quiet:
         tally.summary()
-    return EXIT_FAILED if tally.states.get("failed") else EXIT_OK
+    return EXIT_FAILED if tally.failed else EXIT_OK
 
 
 def _outcomes(sources, settings, jobs, stdin_data):
@@ -221,24 +222,28 @@ def explain_outcome(outcome: Outcome) -> None:
             sys.stderr.write(f"{outcome.source}:{line}: [{name}] {text}\n")
 
 
-class _Tally:
-    """What the summary says, kept as counts: a run over millions of files holds
-    no more than this, whatever they removed."""
+class Tally:
+    """What a run's summary says, kept as counts: a run over millions of files or
+    records holds no more than this, whatever they removed."""
 
-    def __init__(self):
+    def __init__(self, unit: str, shown: tuple[str, ...]):
+        self.unit = unit  # "documents", "records"
+        self.shown = shown  # the states the summary names, in order
         self.states: dict[str, int] = {}
         self.by_filter: dict[str, int] = {}
+        self.failed = 0  # failed inputs and records: the exit code
 
-    def add(self, outcome: Outcome) -> None:
-        self.states[outcome.status] = self.states.get(outcome.status, 0) + 1
-        for _, _, name in outcome.removed:
-            self.by_filter[name] = self.by_filter.get(name, 0) + 1
+    def add(self, status: str, by_filter: Iterable[tuple[str, int]] = ()) -> None:
+        self.states[status] = self.states.get(status, 0) + 1
+        self.failed += status == "failed"
+        for name, n in by_filter:
+            self.by_filter[name] = self.by_filter.get(name, 0) + n
 
     def summary(self) -> None:
         total = sum(self.by_filter.values())
-        states = ", ".join(f"{self.states.get(s, 0)} {s}" for s in ("ok", "empty", "skipped", "failed"))
+        states = ", ".join(f"{self.states.get(s, 0)} {s}" for s in self.shown)
         detail = ", ".join(f"{n} {c:,}" for n, c in sorted(self.by_filter.items(), key=lambda kv: (-kv[1], kv[0])))
-        _say(f"newsclean: {sum(self.states.values())} documents: {states}; {total:,} lines removed"
+        _say(f"newsclean: {sum(self.states.values()):,} {self.unit}: {states}; {total:,} lines removed"
              + (f" ({detail})" if detail else ""))
 
 
@@ -284,9 +289,7 @@ def run() -> None:
         sys.stderr.write(f"newsclean: {name}\n")
         sys.exit(128 + e.signum)
     except KeyboardInterrupt:
-        ignore_signals()
-        sys.stderr.write("newsclean: interrupted\n")
-        sys.exit(130)
+        sys.exit(interrupted())
     except BrokenPipeError:
         stdout_gone()
     except SystemExit:
@@ -304,6 +307,13 @@ def _say(message: str) -> None:
     """A message for the user, on stderr."""
     sys.stderr.write(message + "\n")
     sys.stderr.flush()
+
+
+def interrupted() -> int:
+    """Say the run was interrupted (once, whatever signals follow); the exit code."""
+    ignore_signals()
+    sys.stderr.write("newsclean: interrupted\n")
+    return 130
 
 
 def ignore_signals() -> None:

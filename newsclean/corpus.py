@@ -92,7 +92,7 @@ def run_jsonl(inputs: list[str], output: str | None, settings, field: str, url_f
     job = Job(field, url_field, bad, settings.config, settings.input_type, explain=settings.explain)
     max_size, explain = settings.max_size, settings.explain
     paths = _jsonl_paths(inputs, output)
-    tally = _Tally()
+    tally = command.Tally("records", ("ok", "empty", "failed"))
     spool = None
     try:
         if "-" in paths and repeated_across:
@@ -154,7 +154,7 @@ def _clean_all(paths, sink, job, run, spool, max_size, tally, quiet, explain) ->
                 for c in done:
                     if c.output:
                         sink.write(c.output)
-                    tally.add(c)
+                    tally.add(c.status, c.by_filter)
                     if c.reason:
                         fate = "passed through unchanged" if c.output else "skipped"
                         click.echo(f"newsclean: {label}:{c.line}: failed: {c.reason}; {fate}", err=True)
@@ -208,29 +208,6 @@ def _lost_records(job: Job):
         return [Cleaned(n, "failed", reason, raw + b"\n" if job.bad == "pass" else b"") for n, raw in batch]
 
     return lost
-
-
-class _Tally:
-    """The summary of a stream, kept as counts so memory stays flat."""
-
-    def __init__(self):
-        self.states: dict[str, int] = {}
-        self.by_filter: dict[str, int] = {}
-        self.failed = 0
-
-    def add(self, c: Cleaned) -> None:
-        self.states[c.status] = self.states.get(c.status, 0) + 1
-        self.failed += c.status == "failed"
-        for name, n in c.by_filter:
-            self.by_filter[name] = self.by_filter.get(name, 0) + n
-
-    def summary(self) -> None:
-        total = sum(self.by_filter.values())
-        records = sum(self.states.values())
-        states = ", ".join(f"{self.states.get(s, 0)} {s}" for s in ("ok", "empty", "failed"))
-        detail = ", ".join(f"{n} {c:,}" for n, c in sorted(self.by_filter.items(), key=lambda kv: (-kv[1], kv[0])))
-        click.echo(f"newsclean: {records:,} records: {states}; {total:,} lines removed"
-                   + (f" ({detail})" if detail else ""), err=True)
 
 
 class _Progress:

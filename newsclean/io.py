@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, Iterator
 
 TMP_PREFIX = ".newsclean-"
+# The largest input read unless the caller says otherwise (--max-size).
+DEFAULT_MAX_SIZE = 256 * 1024 * 1024
 
 
 class InputError(Exception):

@@ -35,7 +35,7 @@ from typing import BinaryIO, Iterable, Iterator
 
 from . import templates as _templates
 from .detect import looks_like_html
-from .io import atomic_file
+from .io import DEFAULT_MAX_SIZE, atomic_file
 from .model import Config, Result
 from .pipeline import DEFAULT, clean
 from .render import as_dict
@@ -43,7 +43,6 @@ from .render import as_dict
 META = "newsclean"
 BAD_RECORDS = ("pass", "skip")
 GZIP_MAGIC = b"\x1f\x8b"
-DEFAULT_MAX_SIZE = 256 * 1024 * 1024
 
 
 class BadRecord(ValueError):
@@ -181,11 +180,8 @@ def clean_line(number: int, raw: bytes, job: Job) -> Cleaned:
         return _bad(number, raw, str(e), job)
     except Exception as e:  # a bug in a filter or a parser: fail this record, not the run
         return _bad(number, raw, f"internal error: {type(e).__name__}: {e}", job)
-    by_filter: dict[str, int] = {}
-    for r in result.removed:
-        by_filter[r.filter] = by_filter.get(r.filter, 0) + 1
     removed = tuple((r.line, r.text, r.filter) for r in result.removed) if job.explain else ()
-    return Cleaned(number, status, None, dumps(out), tuple(by_filter.items()), removed)
+    return Cleaned(number, status, None, dumps(out), tuple(result.removed_by_filter().items()), removed)
 
 
 def _bad(number: int, raw: bytes, reason: str, job: Job) -> Cleaned:

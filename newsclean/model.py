@@ -36,10 +36,15 @@ class Result:
         """The body without the title: paragraphs separated by one blank line."""
         return "\n\n".join(self.paragraphs)
 
-    def stats(self) -> dict[str, object]:
+    def removed_by_filter(self) -> dict[str, int]:
+        """How many lines each filter removed, in the order they first did."""
         by_filter: dict[str, int] = {}
         for r in self.removed:
             by_filter[r.filter] = by_filter.get(r.filter, 0) + 1
+        return by_filter
+
+    def stats(self) -> dict[str, object]:
+        by_filter = self.removed_by_filter()
         return {
             "paragraphs": len(self.paragraphs),
             "characters": len(self.text),
