@@ -12,6 +12,7 @@ import newsclean  # noqa: F401 - loads every filter and its patterns
 from newsclean import region  # noqa: F401
 from newsclean.filters import FILTERS
 from newsclean.filters.base import Pattern
+from newsclean.filters import literals
 from newsclean.filters.literals import UNKNOWN, analyse, guard
 
 PATTERNS = sorted({(p._source, p._flags) for p in gc.get_objects() if isinstance(p, Pattern)})
@@ -125,3 +126,18 @@ def test_guarded_methods_take_extra_arguments():
     assert p.search("xxab", 1).span() == (2, 4)
     assert p.sub("-", "abab") == "--"
     assert list(Pattern("zz").finditer("abc")) == []
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("ads?", ("ad",)),
+    ("(?:daily|weekly) newsletter", ("daily", "weekly")),
+    (r"e-?mail \(required\)", ("e",)),
+    (r"[\w ]{1,30} newsletter", ()),
+    ("(?:a|b)?c", ()),
+])
+def test_prefixes(source, expected):
+    assert literals.prefixes(source) == expected
+
+
+def test_alternatives_split_only_at_the_top_level():
+    assert literals.alternatives(r"a|(?:b|c)d|[|]e|\|f") == ["a", "(?:b|c)d", "[|]e", r"\|f"]

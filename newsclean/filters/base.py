@@ -268,30 +268,8 @@ _CASE_PLAIN = (
 )
 _CASE_PLAIN_OR_ASCII = frozenset(_CASE_PLAIN + "".join(map(chr, range(128))))
 _REGEX_CHARS = frozenset("\\.^$*+?{}[]()|")
-_QUANTIFIERS = ("?", "*", "+", "{")
 _ESCAPE = re.compile(r"\\(.)")
 _CLASS = re.compile(r"\[[^\]]*\]")
-
-
-# A pattern source's pieces: an escape, a class, a bracket or bar, a run of anything else.
-_PIECE = re.compile(r"\\.|\[\]?(?:\\.|[^\]\\])*\]|[()|]|[^\\\[()|]+", re.DOTALL)
-
-
-def _alternatives(source: str) -> list[str]:
-    """The top-level alternatives of a pattern source: split at each | outside
-    groups and classes."""
-    out, depth, start = [], 0, 0
-    for m in _PIECE.finditer(source):
-        piece = m.group()
-        if piece == "(":
-            depth += 1
-        elif piece == ")":
-            depth -= 1
-        elif piece == "|" and depth == 0:
-            out.append(source[start : m.start()])
-            start = m.end()
-    out.append(source[start:])
-    return out
 
 
 def _matches_alike_in_any_case(source: str) -> bool:
@@ -306,25 +284,6 @@ def _matches_alike_in_any_case(source: str) -> bool:
     if any("-" in m.group()[2:-2] for m in _CLASS.finditer(bare)):
         return False
     return bare.lower() == bare and "ı" not in bare and "ſ" not in bare
-
-
-def _fixed_starts(alternative: str) -> tuple[str, ...]:
-    """Texts one of which every match of `alternative` starts with, or () if none
-    is known: its leading literal characters, less the last one when a quantifier
-    follows it ("ads?" -> "ad"), or the words of a leading group of plain words
-    ("(?:daily|weekly) newsletter" -> "daily", "weekly")."""
-    if alternative.startswith("(?:"):
-        close = alternative.find(")")
-        inner = alternative[3:close]
-        if close < 0 or alternative[close + 1 : close + 2] in _QUANTIFIERS or not _REGEX_CHARS.isdisjoint(inner.replace("|", "")):
-            return ()
-        starts = tuple(inner.split("|"))
-        return starts if all(starts) else ()
-    i = 0
-    while i < len(alternative) and alternative[i] not in _REGEX_CHARS:
-        i += 1
-    start = alternative[: i - 1] if alternative[i : i + 1] in _QUANTIFIERS else alternative[:i]
-    return (start,) if start else ()
 
 
 class Labels:
@@ -346,7 +305,7 @@ class Labels:
         source = "(?:" + "|".join(alternatives) + ")"
         self._any_case = pattern(source, re.IGNORECASE)
         self._alike = _matches_alike_in_any_case(source)
-        split = _alternatives("|".join(alternatives))
+        split = literals.alternatives("|".join(alternatives))
         words = [alt for alt in split if _REGEX_CHARS.isdisjoint(alt) and alt.lower() == alt]
         self._words = frozenset(words)
         grouped: dict[str, tuple[list[str], list[str]]] = {}
@@ -354,7 +313,7 @@ class Labels:
         for alt in split:
             if alt in words:
                 continue
-            starts = _fixed_starts(alt)
+            starts = literals.prefixes(alt)
             if not starts:
                 rest.append(alt)
             for start in starts:

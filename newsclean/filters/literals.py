@@ -65,6 +65,33 @@ def analyse(source: str, flags: int = 0) -> Analysis:
     return Analysis(_texts(_required(tree), lower), _texts(_prefixes(tree), lower), anchored)
 
 
+def alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern source: split at each | outside
+    groups and classes."""
+    out, depth, start = [], 0, 0
+    for m in _TOKENS.finditer(source):
+        kind = m.lastgroup
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+        elif kind == "bar" and depth == 0:
+            out.append(source[start : m.start()])
+            start = m.end()
+    out.append(source[start:])
+    return out
+
+
+def prefixes(source: str) -> tuple[str, ...]:
+    """Texts one of which every match of `source` (read case-sensitively) starts
+    with, or () when none is known: "ads?" -> "ad", "(?:daily|weekly) news" ->
+    "daily", "weekly"."""
+    try:
+        return _texts(_prefixes(_parse(source)), False) or ()
+    except ValueError:
+        return ()
+
+
 def _parse(source: str) -> list[list[Atom]]:
     stack: list[tuple[list[list[Atom]], str]] = [([[]], "")]
     for m in _TOKENS.finditer(source):
