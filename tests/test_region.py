@@ -308,11 +308,10 @@ def test_summaries_printed_twice_on_the_page_are_not_article_text():
         "Volunteers from the lifeboat station were honoured for bringing four fishermen ashore in a gale.",
         "A bakery has opened on the market square, run by a couple who moved back to the town this year.",
     )
-    parts = ([("menu", MENU), ("heading", "Most read"), ("line", summaries[0]), ("line", summaries[1]),
-              ("line", summaries[2]), ("menu", SECTIONS)]
+    most_read = [("heading", "Most read")] + [("line", s) for s in summaries]
+    parts = ([("menu", MENU)] + most_read + [("menu", SECTIONS)]
              + news_page(before=False, after=False)
-             + [("heading", "Most read"), ("line", summaries[0]), ("line", summaries[1]), ("line", summaries[2]),
-                ("menu", FOOTER)])
+             + most_read + [("menu", FOOTER)])
     result = clean(flat(parts), AUTO)
     assert result.text == body(EN)
 
