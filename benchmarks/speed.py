@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Speed benchmark: start-up, text-path throughput, folder runs by --jobs.
 
-usage: python benchmarks/speed.py [--quick] [--corpus DIR] [--only startup,text,corpus,folder]
+usage: python benchmarks/speed.py [--quick] [--corpus DIR] [--only startup,text,corpus,floor,folder]
 
 - start-up: `newsclean < samples/<seed>` against `python -c "import click"` in the
   same environment, both with their bytecode cached as an install has it (median
@@ -12,6 +12,12 @@ usage: python benchmarks/speed.py [--quick] [--corpus DIR] [--only startup,text,
   like ../shared/bench/dev (container.txt, page.txt, page2.txt), read at run time.
   Each document is cleaned once per round with the line caches cleared first, so
   a line seen before never comes cheap; the median of the rounds is reported.
+- floor: MB/s, on the corpus's container.txt, of the least that any pipeline of
+  per-line judgements does in CPython before it judges anything: split the lines,
+  take every line's case-folded words once, count their function words (what the
+  region step tells prose by), and ask one set question per filter of each line a
+  filter looks at. Each stage adds to the one before; no line is judged. A last
+  line does without the region step, as --mode article does.
 - folder runs: docs/s of `newsclean DIR -o OUT` over 1,000 short documents with
   --jobs 1 and --jobs 2, and over the corpus's container.txt files.
 """
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -109,6 +116,75 @@ def corpus(root: Path, rounds: int) -> None:
               f"{size / cpu:5.1f} MB/s CPU (one core, median of {rounds}; target >= 20)")
 
 
+def floor(root: Path, rounds: int) -> None:
+    from newsclean import region
+    from newsclean.filters import FILTERS
+    from newsclean.filters import subscribe
+    from newsclean.filters.base import SHORT
+    from newsclean.lines import split_lines
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*/container.txt"))]
+    if not texts:
+        print(f"floor: no container.txt under {root}")
+        return
+    size = sum(len(t.encode()) for t in texts) / (1 << 20)
+    find_words = re.compile(r"\w+").findall
+    function_words = frozenset(region._LANGUAGES_OF)
+    # One set per filter: the words of its own examples, a vocabulary of its size.
+    vocabularies = [frozenset(find_words(" ".join(f.examples).casefold())) for f in FILTERS]
+
+    def split(text: str) -> None:
+        split_lines(text)
+
+    def tokens(text: str) -> None:
+        for line in split_lines(text):
+            find_words(line.text.casefold())
+
+    def density(text: str) -> None:
+        for line in split_lines(text):
+            sum(map(function_words.__contains__, find_words(line.text.casefold())))
+
+    def screens(text: str) -> None:
+        lines = split_lines(text)
+        toks = [find_words(line.text.casefold()) for line in lines]
+        [sum(map(function_words.__contains__, t)) for t in toks]
+        for vocabulary in vocabularies:
+            [i for i, line in enumerate(lines) if len(line.text) <= SHORT and not vocabulary.isdisjoint(toks[i])]
+
+    def article_screens(text: str) -> None:
+        lines = [line for line in split_lines(text) if len(line.text) <= SHORT]
+        toks = [find_words(line.text.casefold()) for line in lines]
+        for vocabulary in vocabularies:
+            [i for i, t in enumerate(toks) if not vocabulary.isdisjoint(t)]
+
+    offer = re.compile(subscribe._OFFER._source)
+    short_lines = [line.text.casefold() for t in texts for line in split_lines(t) if len(line.text) <= SHORT]
+
+    stages = (
+        ("split_lines", split),
+        ("+ every line's case-folded words, once", tokens),
+        ("+ their function words counted", density),
+        (f"+ one set question per filter ({len(FILTERS)}) per short line", screens),
+        ("article mode (no region step): short lines' words, set questions", article_screens),
+    )
+    budget = size / 20 * 1000
+    print(f"floor: container.txt, {len(texts)} docs, {size:.2f} MB; 20 MB/s leaves {budget:.0f} ms for all of it")
+    for label, stage in stages:
+        best = min(_timed(lambda: [stage(t) for t in texts]) for _ in range(rounds))
+        print(f"floor: {label:<66} {best * 1000:6.1f} ms = {size / best:6.1f} MB/s")
+    # For scale: what one search costs, with the pattern the subscribe filter looks
+    # for an offer with (a case-folded word list), on every short line.
+    best = min(_timed(lambda: [offer.search(line) for line in short_lines]) for _ in range(rounds))
+    print(f"floor: for scale, one search of subscribe's offer pattern per short line: "
+          f"{best / len(short_lines) * 1e6:.1f} µs a line ({len(short_lines)} lines)")
+
+
+def _timed(work) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
 def folder(n_docs: int, jobs: list[int], corpus_root: Path) -> None:
     """docs/s of folder runs: 1,000 short documents made from samples/ (the same five
     texts over and over, so the line caches help), then the corpus's container.txt
@@ -144,7 +220,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="fewer runs and no 100 MB document")
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "bench" / "dev",
                     help="corpus folder of <id>/container.txt, page.txt, page2.txt [default: %(default)s]")
-    ap.add_argument("--only", default="startup,text,corpus,folder", help="comma-separated parts to run")
+    ap.add_argument("--only", default="startup,text,corpus,floor,folder", help="comma-separated parts to run")
     args = ap.parse_args()
     parts = set(args.only.split(","))
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
@@ -154,6 +230,8 @@ def main() -> None:
         text_path([1, 10] if args.quick else [1, 10, 100])
     if "corpus" in parts:
         corpus(args.corpus, rounds=3 if args.quick else 5)
+    if "floor" in parts:
+        floor(args.corpus, rounds=3 if args.quick else 7)
     if "folder" in parts:
         folder(1000, [1, 2], args.corpus)
 
