@@ -118,8 +118,7 @@ def corpus(root: Path, rounds: int) -> None:
 
 def floor(root: Path, rounds: int) -> None:
     from newsclean import region
-    from newsclean.filters import FILTERS
-    from newsclean.filters import subscribe
+    from newsclean.filters import FILTERS, subscribe
     from newsclean.filters.base import SHORT
     from newsclean.lines import split_lines
 
@@ -170,19 +169,23 @@ def floor(root: Path, rounds: int) -> None:
     budget = size / 20 * 1000
     print(f"floor: container.txt, {len(texts)} docs, {size:.2f} MB; 20 MB/s leaves {budget:.0f} ms for all of it")
     for label, stage in stages:
-        best = min(_timed(lambda: [stage(t) for t in texts]) for _ in range(rounds))
+        best = _fastest(rounds, lambda run=stage: [run(t) for t in texts])
         print(f"floor: {label:<66} {best * 1000:6.1f} ms = {size / best:6.1f} MB/s")
     # For scale: what one search costs, with the pattern the subscribe filter looks
     # for an offer with (a case-folded word list), on every short line.
-    best = min(_timed(lambda: [offer.search(line) for line in short_lines]) for _ in range(rounds))
+    best = _fastest(rounds, lambda: [offer.search(line) for line in short_lines])
     print(f"floor: for scale, one search of subscribe's offer pattern per short line: "
           f"{best / len(short_lines) * 1e6:.1f} µs a line ({len(short_lines)} lines)")
 
 
-def _timed(work) -> float:
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
+def _fastest(rounds: int, work) -> float:
+    """The shortest of `rounds` timed runs of work(), in seconds."""
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
 
 
 def folder(n_docs: int, jobs: list[int], corpus_root: Path) -> None:
