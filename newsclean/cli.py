@@ -12,6 +12,7 @@ from .command import EXIT_FAILED, EXIT_USAGE, PIPE, WALK_ERRORS, Settings, inter
 from .document import INPUT_TYPES
 from .filters import FILTERS, NAMES
 from .model import Config
+from .pipeline import SCORE, SCORE_DESCRIPTION
 from .region import DESCRIPTION as REGION_DESCRIPTION, NAME as REGION
 from .render import FORMATS, SUFFIX
 
@@ -37,11 +38,12 @@ def _steps() -> list[tuple[str, str]]:
     region step (whole-page dumps) and the site-template step (--repeated-across)."""
     from .templates import DESCRIPTION as TEMPLATES_DESCRIPTION, NAME as TEMPLATES
 
-    return [(f.name, f.description) for f in FILTERS] + [(REGION, REGION_DESCRIPTION), (TEMPLATES, TEMPLATES_DESCRIPTION)]
+    return [(f.name, f.description) for f in FILTERS] + [
+        (REGION, REGION_DESCRIPTION), (SCORE, SCORE_DESCRIPTION), (TEMPLATES, TEMPLATES_DESCRIPTION)]
 
 
 def _filter_names() -> tuple[str, ...]:
-    return NAMES + (REGION,)
+    return NAMES + (REGION, SCORE)
 
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

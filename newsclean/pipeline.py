@@ -1,17 +1,24 @@
 """The pipeline: text in, Result out. No I/O, no global state.
 
 1. split the text into numbered, normalised lines (lines.py);
-2. on a whole-page dump, keep only the article region (region.py);
-3. run every enabled filter, in FILTERS order, over the lines still kept,
-   recording each removal with the filter's name;
-4. take a leading headline as the title.
+2. on a whole-page dump, mark the lines outside the article region (region.py);
+3. run every enabled filter, in FILTERS order, over the lines still unmarked,
+   marking each line a filter takes with the filter's name;
+4. the scorer (scorer.py) weighs every line, its marks and its neighbours, and
+   keeps the lines that read as article text: a mark alone does not remove a
+   sentence the scorer is sure of, and furniture no rule names can still go;
+5. take a leading headline as the title.
+
+A line that goes is recorded under the step that marked it, or under `score`
+when no rule did.
 """
 
 from __future__ import annotations
 
-from typing import Sequence
+from dataclasses import replace
+from typing import NamedTuple, Sequence
 
-from . import region
+from . import features, region, scorer
 from .filters import FILTERS
 from .filters.base import ends_sentence, is_bullet, words
 from .lines import Line, split_lines
@@ -19,68 +26,163 @@ from .model import Config, Removal, Result
 
 DEFAULT = Config()
 
+SCORE = "score"
+SCORE_DESCRIPTION = "lines the learned scorer reads as furniture, whether or not a rule named them"
+
+# Each line's mark: 0 for none, then a category per filter, then the region step.
+STEP_NAMES = ("",) + tuple(f.name for f in FILTERS) + (region.NAME,)
+_REGION = len(STEP_NAMES) - 1
+
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 30
 _DATELINE_MAX_WORDS = 4
+# A line that can stand for an article on its own: a sentence of this many words.
+_PROSE_WORDS = 8
+
+
+class Marks(NamedTuple):
+    taken: list[int]  # each line's mark (a category of STEP_NAMES)
+    # 0: the text is the article; 1: a page with an article; 2: a page without one;
+    # 3: a page without one, cleaned as an article
+    page: int
+    headline: int | None  # the region's headline, kept out of the scoring
+    span: tuple[int, int] | None  # first and last input line of the region
 
 
 def clean(text: str, config: Config = DEFAULT) -> Result:
-    """Clean raw article text. See the README for what each filter takes out."""
+    """Clean raw article text. See the README for what each step takes out."""
     lines = split_lines(text)
-    removed: list[Removal] = []
-    title: str | None = None
-    span: tuple[int, int] | None = None
-    meta: dict[str, object] = {}
+    measured = features.measure(lines)
+    marks = scoring_marks(lines, config, measured)
+    keep = _keep(lines, marks, config, measured)
+    if config.mode == "auto" and marks.page == 1 and not any(keep) and _has_prose(lines):
+        marks = _as_article(lines, config, measured)
+        keep = _keep(lines, marks, config, measured)
+    return _result(lines, marks, config, keep)
 
+
+def scoring_marks(lines: Sequence[Line], config: Config, measured: features.Measured) -> Marks:
+    """The marks the scorer judges. In auto mode a page in which no article stood
+    out, but which holds prose, is marked as the article it may well be: an empty
+    result is never the answer to a text with sentences in it."""
+    marks = mark(lines, config, measured)
+    if config.mode == "auto" and marks.page == 2 and _has_prose(lines):
+        return _as_article(lines, config, measured)
+    return marks
+
+
+def _as_article(lines: Sequence[Line], config: Config, measured: features.Measured) -> Marks:
+    return mark(lines, replace(config, mode="article"), measured)._replace(page=3)
+
+
+def mark(lines: Sequence[Line], config: Config, measured: features.Measured) -> Marks:
+    """What the region step and the filters make of each line. Whether a text is a
+    whole page is the scorer's call (the region step's own test when it is off)."""
+    taken = [0] * len(lines)
+    page, headline, span = 0, None, None
+    inside = range(len(lines))
     if config.mode != "article" and region.NAME not in config.disabled:
-        found = region.locate(lines, force=config.mode == "page")
+        if config.mode == "page" or SCORE in config.disabled:
+            found = region.locate(lines, force=config.mode == "page")
+        elif region.may_be_page(lines) and scorer.is_page(measured.document):
+            found = region.locate(lines, force=True)
+        else:
+            found = None
         if found is not None:
-            # A whole page: say whether an article stood out in it. Without one
-            # every line goes, rather than a listing passed off as an article.
-            meta["article_found"] = not found.empty
+            page = 2 if found.empty else 1
+            taken = [_REGION] * len(lines)
+            inside = range(found.start, found.end + 1)
             if not found.empty:
                 span = (lines[found.start].number, lines[found.end].number)
-            headline = found.title if config.keep_title else None
-            if headline is not None:
+            if found.title is not None and config.keep_title:
                 # The headline is judged by the filters like any line: furniture
                 # just above the article ("Story continues below advertisement")
                 # is removed under its filter's name, never made the title.
-                if run_filters([lines[headline]], config.disabled, removed):
-                    title = region.heading_text(lines[headline])
-            for i, line in enumerate(lines):
-                if not found.start <= i <= found.end and i != headline:
-                    removed.append(Removal(line.number, line.text, region.NAME))
-            lines = lines[found.start : found.end + 1]
+                headline = found.title
+                _run_filters(lines, [headline], config.disabled, taken, 0)
+                if taken[headline]:
+                    headline = None
+    _run_filters(lines, list(inside), config.disabled, taken, 0)
+    return Marks(taken, page, headline, span)
 
-    opening = lines[0].number if lines else 0
-    kept = run_filters(lines, config.disabled, removed)
 
-    if title is None and config.keep_title and kept and kept[0].number == opening and _is_title(kept):
+def _run_filters(lines: Sequence[Line], positions: list[int], disabled: frozenset[str],
+                 taken: list[int], unmarked: int) -> None:
+    """Run the enabled filters in order over the lines at `positions`, marking what
+    each takes; a line a filter took is not shown to the filters after it."""
+    for i in positions:
+        taken[i] = unmarked
+    kept = positions
+    for category, f in enumerate(FILTERS, 1):
+        if f.name in disabled or not kept:
+            continue
+        drop = set(f.select([lines[i] for i in kept]))
+        if not drop:
+            continue
+        for d in drop:
+            taken[kept[d]] = category
+        kept = [i for d, i in enumerate(kept) if d not in drop]
+
+
+def _keep(lines: Sequence[Line], marks: Marks, config: Config, measured: features.Measured) -> list[bool]:
+    """Which lines stay: the scorer's verdict, or every unmarked line when it is off."""
+    taken = marks.taken
+    if SCORE in config.disabled:
+        keep = [t == 0 for t in taken]
+    else:
+        model = scorer.load()
+        rows = features.rows(measured, taken, marks.page)
+        cut = model.threshold(marks.page)
+        sure = {STEP_NAMES.index(name) for name in model.trusted}
+        scores = scorer.judge(rows, model)
+        # What a trusted rule takes goes: its removals are borne out on many sites.
+        # In a whole page the scorer decides the rest. In the article alone only a
+        # line some rule marked can go: a sentence no rule named is never taken on
+        # the scorer's word alone.
+        keep = [
+            t == 0 if not marks.page else t not in sure and z >= cut
+            for t, z in zip(taken, scores)
+        ]
+    if marks.page == 2:
+        # A page without an article, and no prose to clean as one (or --mode page).
+        keep = [False] * len(lines)
+    if marks.headline is not None:
+        keep[marks.headline] = False
+    return keep
+
+
+def _result(lines: Sequence[Line], marks: Marks, config: Config, keep: list[bool]) -> Result:
+    title = None
+    if marks.headline is not None:
+        title = region.heading_text(lines[marks.headline])
+    removed = [
+        Removal(line.number, line.text, STEP_NAMES[t] or SCORE)
+        for i, (line, t, k) in enumerate(zip(lines, marks.taken, keep))
+        if not k and i != marks.headline
+    ]
+    kept = [line for line, k in zip(lines, keep) if k]
+    if title is None and config.keep_title and kept and _is_title(kept) and _opens(lines, marks, kept[0]):
         title = kept[0].text
         kept = kept[1:]
-
-    removed.sort(key=lambda r: r.line)
+    meta = {"article_found": marks.page == 1} if marks.page else {}
     return Result(
         title=title,
         paragraphs=tuple(line.text for line in kept),
         removed=tuple(removed),
-        region=span,
+        region=marks.span,
         meta=meta,
     )
 
 
-def run_filters(lines: Sequence[Line], disabled: frozenset[str], removed: list[Removal]) -> list[Line]:
-    """Run the enabled filters in order; append what each takes to `removed`."""
-    kept = list(lines)
-    for f in FILTERS:
-        if f.name in disabled or not kept:
-            continue
-        drop = set(f.select(kept))
-        if not drop:
-            continue
-        removed.extend(Removal(kept[i].number, kept[i].text, f.name) for i in sorted(drop))
-        kept = [line for i, line in enumerate(kept) if i not in drop]
-    return kept
+def _opens(lines: Sequence[Line], marks: Marks, line: Line) -> bool:
+    """Whether `line` is the first line of the article's text: the first line of the
+    region, or of the text when no region was drawn."""
+    first = next((i for i, t in enumerate(marks.taken) if t != _REGION), None)
+    return first is not None and lines[first] is line
+
+
+def _has_prose(lines: Sequence[Line]) -> bool:
+    return any(ends_sentence(line.text) and len(words(line.text)) >= _PROSE_WORDS for line in lines)
 
 
 def _is_title(kept: Sequence[Line]) -> bool:

@@ -151,14 +151,14 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
     digitless = list(map(not_, map(_DIGITS.search, texts)))
     if not force and not _may_be_page(digitless):
         return None
-    plain = list(map(_plain, texts))
+    plain = list(map(plain_text, texts))
     # Each line's case-folded words: the language is found from them and every line
     # is judged by them. An ASCII line has as many words as its case-folded form.
     folded = list(map(_WORD_FINDALL, map(str.casefold, plain)))
-    sizes = [len(toks) + 0.0 if text.isascii() else _size(text) for text, toks in zip(plain, folded)]
-    raw = _raw_values(lines, plain, sizes, folded, _known_language(folded))
+    sizes = [len(toks) + 0.0 if text.isascii() else size_in_words(text) for text, toks in zip(plain, folded)]
+    raw = _raw_values(lines, plain, sizes, folded, known_language(folded))
     label = [
-        v <= 0 and v != _WALL and (size if text == shown else _size(text)) <= _LABEL_WORDS
+        v <= 0 and v != _WALL and (size if text == shown else size_in_words(text)) <= _LABEL_WORDS
         for text, shown, size, v in zip(texts, plain, sizes, raw)
     ]
     values = _values(raw, label)
@@ -173,7 +173,7 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
     return Region(start, _announced_list(lines, raw, end), _title(lines, plain, start))
 
 
-def _known_language(folded: Sequence[Sequence[str]]) -> bool:
+def known_language(folded: Sequence[Sequence[str]]) -> bool:
     """Whether the text's longer lines (given as their case-folded words) are in one
     of the languages whose function words are known; if not (Japanese, Thai, ...),
     no line is judged by them."""
@@ -188,7 +188,7 @@ def _known_language(folded: Sequence[Sequence[str]]) -> bool:
     return total > 0 and max(counts.values()) >= 0.15 * total
 
 
-def _density(toks: Sequence[str]) -> float:
+def density(toks: Sequence[str]) -> float:
     """The share of function words among the tokens, in the language that gives the
     most: a line is judged in its own language, whatever the page's chrome is in."""
     counts: dict[str, int] = {}
@@ -198,7 +198,7 @@ def _density(toks: Sequence[str]) -> float:
     return max(counts.values()) / len(toks) if counts else 0.0
 
 
-def _size(text: str) -> float:
+def size_in_words(text: str) -> float:
     """Length in words; a run of CJK characters (written without spaces) counts a
     word for every two characters."""
     cjk = 0 if text.isascii() or not _FROM_KANA.search(text) else len(_CJK.findall(text))
@@ -262,7 +262,7 @@ def _raw_values(lines: Sequence[Line], plain: Sequence[str], sizes: Sequence[flo
     return out
 
 
-def _plain(text: str) -> str:
+def plain_text(text: str) -> str:
     """The words a reader sees: markdown link targets, URLs and emphasis marks out."""
     # Most lines hold no mark at all; literal tests pass them over before the pattern.
     if "[" not in text and "]" not in text and "http" not in text and "#" not in text \
@@ -307,14 +307,14 @@ def _paragraph_values(texts: Sequence[str], sizes: Sequence[float], folded: Sequ
             scale = min(prose, 1.0) * (total - _OFFSET) / total
             return [max(size, 1.0) * scale for size in sizes]
         if link:
-            return [_value(joined, _size(joined), toks, known)] + [0.0] * (len(texts) - 1)
+            return [_value(joined, size_in_words(joined), toks, known)] + [0.0] * (len(texts) - 1)
     return list(map(_value, texts, sizes, folded, [known] * len(texts)))
 
 
 def _value(text: str, size: float, folded: Sequence[str], known: bool) -> float:
     """Positive for a prose line (its length in words, scaled by how much it reads
     like prose), negative for a line that reads like page furniture. `size` is
-    _size(text), `folded` the words of the case-folded text."""
+    size_in_words(text), `folded` the words of the case-folded text."""
     if size <= 6 and is_comment_furniture(text):
         return _WALL
     bullet = is_bullet(text)
@@ -354,7 +354,7 @@ def _prose(text: str, known: bool, size: float, toks: Sequence[str]) -> float:
     scores) and for Title Case. `toks` are the words of the case-folded text."""
     score = 0.5 if ends_sentence(text) else 0.15 if text.endswith((":", ",", ";")) else 0.0
     if known and toks:
-        score += 0.5 * min(1.0, _density(toks) / 0.3)
+        score += 0.5 * min(1.0, density(toks) / 0.3)
     else:
         score += 0.3
     if size >= 25:
@@ -430,7 +430,7 @@ def _announced_list(lines: Sequence[Line], raw: Sequence[float], end: int) -> in
     if not lines[end].text.endswith(":"):
         intro = end + 1
         if intro >= len(lines) or not lines[intro].text.endswith(":") or raw[intro] == _WALL \
-                or _size(lines[intro].text) < 3:
+                or size_in_words(lines[intro].text) < 3:
             return end
     j = intro + 1
     while j < len(lines) and raw[j] <= 0 and raw[j] != _WALL and (raw[j] > -1 or _DIGITS.search(lines[j].text)):
@@ -447,6 +447,12 @@ def _is_page(digitless: Sequence[bool], values: Sequence[float], best: tuple[int
     outside = chain(compress(values[:start], digitless[:start]), compress(values[end + 1:], digitless[end + 1:]))
     furniture = sum(1 for value in outside if value <= 0)
     return furniture >= _PAGE_LINES and furniture >= _PAGE_SHARE * len(values)
+
+
+def may_be_page(lines: Sequence[Line]) -> bool:
+    """Whether the text has lines enough to be a whole page: a page's menus, section
+    lists and footers alone run to _PAGE_LINES lines without digits."""
+    return _may_be_page([_DIGITS.search(line.text) is None for line in lines])
 
 
 def _may_be_page(digitless: Sequence[bool]) -> bool:
@@ -494,7 +500,7 @@ def _title(lines: Sequence[Line], plain: Sequence[str], start: int) -> int | Non
 
 def heading_text(line: Line) -> str:
     """A headline line as a title: markdown heading marks and link targets out."""
-    return _plain(line.text).lstrip("# ")
+    return plain_text(line.text).lstrip("# ")
 
 
 def _is_headline(text: str) -> bool:

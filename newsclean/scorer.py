@@ -1,0 +1,153 @@
+"""The learned keep-or-drop decision: how likely a line is article text.
+
+Two additive models over binned measures, fitted by training/fit.py and kept in
+data/scorer.json:
+
+1. each line on its own measures and those of its neighbours (features.py);
+2. each line again, now with the first model's verdicts on the lines around it:
+   a paragraph among paragraphs is article, a short line in a run of menu lines is
+   not, whatever it says.
+
+Every measure is cut into a few bins; each bin carries a weight, and a line's
+score is the sum of its bins' weights. A line is kept when its probability of
+being article text reaches the fitted threshold. Reading a model is a lookup per
+measure, so the scorer needs no numerical library.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_right
+from importlib import resources
+from typing import NamedTuple, Sequence
+
+from . import features
+
+# Windows of lines around a line, for the share of them the first model keeps.
+WINDOWS = (3, 10)
+# The first model's score of a line beyond the text's edge.
+EDGE = -20.0
+CONTEXT = (
+    "score", "score@-1", "score@+1", "score@-2", "score@+2",
+    *(f"kept_within_{w}" for w in WINDOWS), "kept_in_text", "taken", "words", "page",
+)
+_TAKEN = features.NAMES.index("taken")
+_WORDS = features.NAMES.index("words")
+_PAGE = features.NAMES.index("page")
+
+
+class Stage(NamedTuple):
+    names: tuple[str, ...]
+    bias: float
+    edges: tuple[tuple[float, ...], ...]
+    weights: tuple[tuple[float, ...], ...]
+
+    def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """The log-odds of each row: the bias plus the weight of each value's bin."""
+        parts = tuple(zip(self.edges, self.weights))
+        bias = self.bias
+        out = []
+        for row in rows:
+            s = bias
+            for x, (edges, weights) in zip(row, parts):
+                s += weights[bisect_right(edges, x)]
+            out.append(s)
+        return out
+
+    def contributions(self, row: Sequence[float]) -> list[tuple[str, float]]:
+        """What each measure added to the row's score, most negative first."""
+        out = [(name, weights[bisect_right(edges, x)])
+               for name, x, edges, weights in zip(self.names, row, self.edges, self.weights)]
+        return sorted(out, key=lambda item: item[1])
+
+
+class Model(NamedTuple):
+    page: Stage  # is the text a whole page? over features.DOCUMENT
+    lines: Stage
+    context: Stage
+    # The fitted log-odds a line needs to be kept: in a text taken as the article
+    # alone, and in a whole page.
+    article_threshold: float
+    page_threshold: float
+    trusted: frozenset[str]  # the steps whose removals stand whatever the score
+
+    def threshold(self, page: int) -> float:
+        return self.page_threshold if page else self.article_threshold
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def context_rows(first: Sequence[float], rows: Sequence[Sequence[float]]) -> list[list[float]]:
+    """The second model's measures of every line from the first model's scores."""
+    n = len(first)
+    kept = [1.0 if z >= 0 else 0.0 for z in first]
+    running = [0.0]
+    for k in kept:
+        running.append(running[-1] + k)
+    share = running[-1] / n if n else 0.0
+    out = []
+    for i, z in enumerate(first):
+        row = [z]
+        for d in (-1, 1, -2, 2):
+            j = i + d
+            row.append(first[j] if 0 <= j < n else EDGE)
+        for w in WINDOWS:
+            lo, hi = max(0, i - w), min(n, i + w + 1)
+            # The share of the other lines in the window that the first model keeps.
+            others = hi - lo - 1
+            row.append((running[hi] - running[lo] - kept[i]) / others if others else 0.0)
+        row.append(share)
+        own = rows[i]
+        row.extend((own[_TAKEN], own[_WORDS], own[_PAGE]))
+        out.append(row)
+    return out
+
+
+def judge(rows: Sequence[Sequence[float]], model: Model | None = None) -> list[float]:
+    """The final log-odds of each line being article text."""
+    model = model or load()
+    first = model.lines.scores(rows)
+    return model.context.scores(context_rows(first, rows))
+
+
+def is_page(document: Sequence[float], model: Model | None = None) -> bool:
+    """Whether a text is a whole page (menus, footers, the article somewhere) rather
+    than the article alone."""
+    model = model or load()
+    return model.page.scores([document])[0] >= 0.0
+
+
+def _stage(data: dict) -> Stage:
+    return Stage(
+        tuple(data["names"]),
+        float(data["bias"]),
+        tuple(tuple(map(float, e)) for e in data["edges"]),
+        tuple(tuple(map(float, w)) for w in data["weights"]),
+    )
+
+
+def from_dict(data: dict) -> Model:
+    page, lines, context = _stage(data["page"]), _stage(data["lines"]), _stage(data["context"])
+    if page.names != features.DOCUMENT or lines.names != features.NAMES or context.names != CONTEXT:
+        raise ValueError("the scorer's data file does not match this version's measures: refit it")
+    cut = data["threshold"]
+    return Model(page, lines, context, float(cut["article"]), float(cut["page"]), frozenset(data["trusted"]))
+
+
+_LOADED: list[Model] = []
+
+
+def load() -> Model:
+    """The shipped model (read once), or the one install() put in its place."""
+    if not _LOADED:
+        text = resources.files("newsclean").joinpath("data/scorer.json").read_text(encoding="utf-8")
+        _LOADED.append(from_dict(json.loads(text)))
+    return _LOADED[0]
+
+
+def install(model: Model) -> None:
+    """Use `model` from now on in this process (training/fit.py, while it fits)."""
+    _LOADED[:] = [model]

@@ -1,0 +1,69 @@
+"""The labelled corpora the scorer is fitted and measured on, split by site.
+
+- the wide corpus (NEWSCLEAN_WIDE, default /tmp/newsclean-wide; unpacked by
+  ../shared/bench/wide/unpack): pages with the article a dataset marked;
+- the snippet corpus (NEWSCLEAN_SNIPPETS, default /tmp/newsclean-snippets; unpacked
+  by ../shared/bench/snippets/unpack): pages with sentences that must and must not
+  be kept.
+
+Every site falls in one of FOLDS folds by a hash of its name, so a site's pages are
+never split between the part a model is fitted on and the part it is measured on.
+Fold HELD_OUT is never fitted on: the figures the README reports are measured there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+from typing import Iterator, NamedTuple
+
+FOLDS = 5
+HELD_OUT = 0
+
+WIDE = Path(os.environ.get("NEWSCLEAN_WIDE", "/tmp/newsclean-wide")) / "dev"
+SNIPPETS = Path(os.environ.get("NEWSCLEAN_SNIPPETS", "/tmp/newsclean-snippets")) / "dev"
+
+
+class Page(NamedTuple):
+    corpus: str  # "wide" or "snippets"
+    source: str  # the wide corpus's dataset, or "snippets"
+    ident: str  # unique within the corpus: source/id or id
+    site: str
+    fold: int
+    path: Path  # the page's folder
+
+
+def fold_of(site: str) -> int:
+    return int(hashlib.sha1(site.encode("utf-8")).hexdigest(), 16) % FOLDS
+
+
+def _snippet_site(url: str) -> str:
+    """The host of a URL; the corpus names a few pages "hard::host-topic.html"."""
+    if "::" in url:
+        url = url.split("::", 1)[1]
+        return re.split(r"[-_]", url, maxsplit=1)[0].removesuffix(".html")
+    host = re.sub(r"^[a-z]+://", "", url).split("/", 1)[0].lower()
+    return host.removeprefix("www.")
+
+
+def wide_pages(root: Path = WIDE) -> Iterator[Page]:
+    for src in sorted(p for p in root.iterdir() if p.is_dir()):
+        for d in sorted(p for p in src.iterdir() if p.is_dir()):
+            meta = json.loads((d / "meta.json").read_text())
+            site = meta.get("site") or f"{src.name}/{d.name}"
+            yield Page("wide", src.name, f"{src.name}/{d.name}", site, fold_of(site), d)
+
+
+def snippet_pages(root: Path = SNIPPETS) -> Iterator[Page]:
+    for d in sorted(p for p in root.iterdir() if p.is_dir()):
+        judge = json.loads((d / "judge.json").read_text())
+        site = _snippet_site(judge.get("url") or d.name)
+        yield Page("snippets", "snippets", d.name, site, fold_of(site), d)
+
+
+def require(root: Path, unpack: str) -> None:
+    if not root.is_dir():
+        raise SystemExit(f"no corpus at {root}: run ../shared/bench/{unpack}/unpack first")

@@ -1,0 +1,393 @@
+"""Fit the scorer (newsclean/data/scorer.json) on the labelled corpora, by site.
+
+    pip install '.[train]'
+    ../shared/bench/wide/unpack && ../shared/bench/snippets/unpack
+    python training/fit.py                 # writes newsclean/data/scorer.json
+
+Every line of every text form of every page (container.txt, page.txt, page2.txt
+of the wide corpus; page.txt, page2.txt of the snippet corpus) gets the marks the
+pipeline gives it and its measures (newsclean/features.py), and a label:
+
+- wide corpus: article when at least half of its 4-word shingles stand in the
+  page's expected text (a line of under four words: when its words stand there in
+  a row);
+- snippet corpus: article when it holds a sentence that must be kept, furniture
+  when it holds one that must not; other lines are not fitted on.
+
+Lines are weighted so that every page counts alike, as the benchmark's average
+over pages does. Sites fall in five folds (training/corpora.py); fold 0 is held
+out and never fitted on. On folds 1-4:
+
+1. each measure is cut into bins at its quantiles (fold 0 unseen);
+2. the line model, a logistic regression over the bins, is fitted four times,
+   each time leaving one fold out, to score the left-out fold as unseen data;
+3. the context model is fitted on those out-of-fold scores (stacking), again
+   fold by fold, and the threshold that gives the best page-averaged F1 on its
+   out-of-fold scores is chosen;
+4. both models are refitted on folds 1-4 and written out with the threshold.
+
+Fixed folds, no sampling: a rerun on the same corpora writes the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from multiprocessing import Pool
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from newsclean import features, pipeline, region, scorer  # noqa: E402
+from newsclean.lines import split_lines  # noqa: E402
+from newsclean.model import Config  # noqa: E402
+from newsclean.pipeline import scoring_marks  # noqa: E402
+from training import corpora  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "newsclean" / "data" / "scorer.json"
+WIDE_FORMS = ("container.txt", "page.txt", "page2.txt")
+SNIPPET_FORMS = ("page.txt", "page2.txt")
+BINS = 12  # at most this many bins a measure
+C = 0.5  # inverse strength of the L2 penalty (chosen by the folds, see --sweep)
+TOKEN = re.compile(r"\w+")  # the benchmark's tokens
+
+
+# ---------------------------------------------------------------- labels
+
+def wide_labels(lines, expected: str) -> list[float]:
+    toks = TOKEN.findall(expected)
+    grams = {n: set(zip(*(toks[k:] for k in range(n)))) for n in (1, 2, 3, 4)}
+    out = []
+    for line in lines:
+        t = TOKEN.findall(line.text)
+        if not t:
+            out.append(0.0)
+        elif len(t) < 4:
+            out.append(float(tuple(t) in grams[len(t)]))
+        else:
+            sh = list(zip(t, t[1:], t[2:], t[3:]))
+            out.append(float(sum(s in grams[4] for s in sh) >= 0.5 * len(sh)))
+    return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def snippet_labels(lines, judge: dict) -> list[float]:
+    keep = [_norm(s) for s in judge["with"] if _norm(s)]
+    drop = [_norm(s) for s in judge["without"] if _norm(s)]
+    out = []
+    for line in lines:
+        text = _norm(line.text)
+        if any(s in text for s in keep):
+            out.append(1.0)
+        elif any(s in text for s in drop):
+            out.append(0.0)
+        else:
+            out.append(np.nan)
+    return out
+
+
+# ---------------------------------------------------------------- data
+
+def _tasks():
+    corpora.require(corpora.WIDE, "wide")
+    corpora.require(corpora.SNIPPETS, "snippets")
+    tasks = []
+    for page in corpora.wide_pages():
+        tasks.extend((page, form) for form in WIDE_FORMS if (page.path / form).exists())
+    for page in corpora.snippet_pages():
+        tasks.extend((page, form) for form in SNIPPET_FORMS if (page.path / form).exists())
+    return tasks
+
+
+def _lines(page, form):
+    return split_lines((page.path / form).read_text(encoding="utf-8", errors="replace"))
+
+
+def _document(task):
+    """A text's document measures, and whether it is a whole page."""
+    page, form = task
+    lines = _lines(page, form)
+    return features.measure(lines).document if lines and region.may_be_page(lines) else None
+
+
+def _text_rows(task):
+    """One page's text form: its lines' measures, labels, weights and benchmark sizes."""
+    page, form = task
+    lines = _lines(page, form)
+    if not lines:
+        return None
+    measured = features.measure(lines)
+    marks = scoring_marks(lines, Config(), measured)
+    rows = features.rows(measured, marks.taken, marks.page)
+    if page.corpus == "wide":
+        labels = wide_labels(lines, (page.path / "expected.txt").read_text(encoding="utf-8", errors="replace"))
+    else:
+        labels = snippet_labels(lines, json.loads((page.path / "judge.json").read_text()))
+    sizes = [max(1, len(TOKEN.findall(line.text)) - 3) for line in lines]
+    return page, form, rows, labels, sizes
+
+
+def fit_page_model(tasks, jobs):
+    """Whole page or article alone: page.txt and page2.txt are whole pages,
+    container.txt the article's own element."""
+    with Pool(jobs) as pool:
+        docs = pool.map(_document, tasks, chunksize=16)
+    keep = [k for k, d in enumerate(docs) if d is not None]
+    X = np.array([docs[k] for k in keep])
+    y = np.array([tasks[k][1] != "container.txt" for k in keep], dtype=float)
+    fold = np.array([tasks[k][0].fold for k in keep])
+    fit = fold != corpora.HELD_OUT
+    edges = [make_edges(X[fit, j], features.DOCUMENT[j]) for j in range(X.shape[1])]
+    m = fit_stage(X[fit], y[fit], np.ones(int(fit.sum())), edges)
+    for part, mask in (("fitted", fit), ("held out", ~fit)):
+        wrong = ((logits(m, X[mask], edges) >= 0) != (y[mask] == 1))
+        print(f"page or article, {part}: {wrong.mean():.3f} wrong of {int(mask.sum())} texts", file=sys.stderr)
+    return stage_dict(features.DOCUMENT, m, edges)
+
+
+def _install(page):
+    scorer.install(scorer.Model(scorer._stage(page), None, None, 0.0, 0.0, frozenset()))
+
+
+def load(tasks, jobs: int, page):
+    X, y, w, fold, doc, size = [], [], [], [], [], []
+    docs = []
+    with Pool(jobs, initializer=_install, initargs=(page,)) as pool:
+        for got in pool.imap(_text_rows, tasks, chunksize=8):
+            if got is None:
+                continue
+            page, form, rows, labels, sizes = got
+            k = len(docs)
+            docs.append((page.corpus, page.source, page.ident, form, page.fold, page.site))
+            lab = np.array(labels, dtype=float)
+            sz = np.array(sizes, dtype=float)
+            known = ~np.isnan(lab)
+            total = sz[known].sum()
+            X.extend(rows)
+            y.append(lab)
+            w.append(np.where(known, sz / total if total else 0.0, 0.0))
+            fold.append(np.full(len(rows), page.fold))
+            doc.append(np.full(len(rows), k))
+            size.append(sz)
+    return (np.array(X, dtype=float), np.concatenate(y), np.concatenate(w), np.concatenate(fold),
+            np.concatenate(doc), np.concatenate(size), docs)
+
+
+# ---------------------------------------------------------------- the additive model
+
+def make_edges(x: np.ndarray, name: str = "") -> list[float]:
+    """Bin edges: between every two values a measure takes when it takes few (or is
+    a category, as the step that took a line), else at its quantiles."""
+    values = np.unique(x)
+    if len(values) <= BINS or name.startswith("taken"):
+        return [float(v) for v in (values[:-1] + values[1:]) / 2]
+    qs = np.unique(np.quantile(x, np.arange(1, BINS) / BINS))
+    return [float(v) for v in qs]
+
+
+def encode(X: np.ndarray, edges: list[list[float]]):
+    """One column per bin: each row has a single 1 among each measure's bins."""
+    cols, offset = [], 0
+    for j, e in enumerate(edges):
+        cols.append(np.searchsorted(np.array(e), X[:, j], side="right") + offset)
+        offset += len(e) + 1
+    n = X.shape[0]
+    indices = np.stack(cols, axis=1).ravel()
+    indptr = np.arange(0, n * len(edges) + 1, len(edges))
+    return sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, offset))
+
+
+def fit_stage(X, y, w, edges):
+    m = LogisticRegression(C=C, max_iter=2000, tol=1e-6)
+    m.fit(encode(X, edges), y, sample_weight=w * len(w) / max(w.sum(), 1e-9))
+    return m
+
+
+def stage_dict(names, m, edges) -> dict:
+    coef = m.coef_[0]
+    weights, offset = [], 0
+    for e in edges:
+        weights.append([round(float(v), 5) for v in coef[offset:offset + len(e) + 1]])
+        offset += len(e) + 1
+    return {"names": list(names), "bias": round(float(m.intercept_[0]), 5),
+            "edges": [[round(v, 6) for v in e] for e in edges], "weights": weights}
+
+
+def logits(m, X, edges) -> np.ndarray:
+    return m.decision_function(encode(X, edges))
+
+
+def context(first: np.ndarray, X: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    out = np.empty((len(first), len(scorer.CONTEXT)))
+    starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])
+    ends = np.r_[starts[1:], len(doc)]
+    for a, b in zip(starts, ends):
+        out[a:b] = scorer.context_rows(list(first[a:b]), X[a:b].tolist())
+    return out
+
+
+# ---------------------------------------------------------------- page figures
+
+def page_figures(keep, y, size, doc, mask):
+    """Page-averaged P, R, F1 (empty outputs out of P, as the benchmark), meanF1 and
+    lost, from line labels weighted by their shingles: a close stand-in for the
+    benchmark that needs no text."""
+    sel = mask & ~np.isnan(y)
+    d = doc[sel]
+    pos = y[sel] == 1
+    k = keep[sel]
+    s = size[sel]
+    n_docs = int(d.max()) + 1 if len(d) else 0
+    tp = np.bincount(d, weights=s * (k & pos), minlength=n_docs)
+    fp = np.bincount(d, weights=s * (k & ~pos), minlength=n_docs)
+    fn = np.bincount(d, weights=s * (~k & pos), minlength=n_docs)
+    present = np.bincount(d, minlength=n_docs) > 0
+    tp, fp, fn = tp[present], fp[present], fn[present]
+    has_out, has_gold = tp + fp > 0, tp + fn > 0
+    p = np.where(has_out, tp / np.maximum(tp + fp, 1e-9), 0.0)
+    r = np.where(has_gold, tp / np.maximum(tp + fn, 1e-9), 1.0)
+    P = p[has_out].mean() if has_out.any() else 0.0
+    R = r.mean()
+    F = 2 * P * R / (P + R) if P + R else 0.0
+    per = np.where(p + r > 0, 2 * p * r / np.maximum(p + r, 1e-9), 0.0)
+    return F, P, R, per.mean(), int((r < 0.5).sum()), int(present.sum())
+
+
+# A rule may be trusted when it fires on this many sites and what it takes is
+# furniture at least this often; it is trusted when that costs nothing out of fold.
+TRUSTED_SITES = 20
+TRUSTED_PRECISION = 0.8
+
+
+def trusted_steps(taken, y, doc, docs, mask) -> list[str]:
+    """The filters whose removals the labels bear out on many sites."""
+    out = []
+    for category, name in enumerate(pipeline.STEP_NAMES):
+        if not name or name == region.NAME:
+            continue
+        sel = mask & (taken == category) & ~np.isnan(y)
+        sites = {docs[int(k)][5] for k in np.unique(doc[sel])}
+        precision = 1 - y[sel].mean() if sel.any() else 0.0
+        print(f"{name:12s} lines={int(sel.sum()):6d} sites={len(sites):5d} furniture={precision:.3f}", file=sys.stderr)
+        if len(sites) >= TRUSTED_SITES and precision >= TRUSTED_PRECISION:
+            out.append(name)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--cache", type=Path, help="keep the measured lines here (an .npz) and reuse them")
+    ap.add_argument("--out", type=Path, default=OUT)
+    a = ap.parse_args()
+
+    tasks = _tasks()
+    page = fit_page_model(tasks, a.jobs)
+    if a.cache and a.cache.exists():
+        z = np.load(a.cache, allow_pickle=True)
+        X, y, w, fold, doc, size, docs = (z[k] for k in ("X", "y", "w", "fold", "doc", "size", "docs"))
+        docs = [tuple(d) for d in docs]
+    else:
+        X, y, w, fold, doc, size, docs = load(tasks, a.jobs, page)
+        if a.cache:
+            np.savez(a.cache, X=X, y=y, w=w, fold=fold, doc=doc, size=size, docs=np.array(docs, dtype=object))
+    print(f"{len(docs)} texts, {len(y)} lines, {int((~np.isnan(y)).sum())} labelled", file=sys.stderr)
+
+    fit = fold != corpora.HELD_OUT
+    labelled = ~np.isnan(y)
+    train = fit & labelled
+    edges = [make_edges(X[train, j], features.NAMES[j]) for j in range(X.shape[1])]
+
+    # 1. the line model, out of fold on the fitted folds
+    first = np.zeros(len(y))
+    fit_folds = [f for f in range(corpora.FOLDS) if f != corpora.HELD_OUT]
+    for f in fit_folds:
+        m = fit_stage(X[train & (fold != f)], y[train & (fold != f)], w[train & (fold != f)], edges)
+        first[fold == f] = logits(m, X[fold == f], edges)
+    lines_model = fit_stage(X[train], y[train], w[train], edges)
+    first[~fit] = logits(lines_model, X[~fit], edges)
+
+    # 2. the context model on the out-of-fold scores
+    Xc = context(first, X, doc)
+    cedges = [make_edges(Xc[train, j], scorer.CONTEXT[j]) for j in range(Xc.shape[1])]
+    second = np.zeros(len(y))
+    for f in fit_folds:
+        m = fit_stage(Xc[train & (fold != f)], y[train & (fold != f)], w[train & (fold != f)], cedges)
+        second[fold == f] = logits(m, Xc[fold == f], cedges)
+    context_model = fit_stage(Xc[train], y[train], w[train], cedges)
+    second[~fit] = logits(context_model, Xc[~fit], cedges)
+
+    # 3. the thresholds, one for texts taken as the article alone and one for whole
+    # pages: the best page-averaged F1 out of fold on the wide corpus's texts
+    wide = np.array([docs[int(k)][0] == "wide" for k in doc])
+    article = X[:, features.NAMES.index("page")] == 0
+    grid = np.round(np.arange(-3.0, 3.01, 0.1), 2)
+    thresholds = {}
+    taken = X[:, features.NAMES.index("taken")].astype(int)
+    unmarked = article & (taken == 0)  # kept whatever the score (pipeline.py)
+    candidates = trusted_steps(taken, y, doc, docs, fit & wide)
+
+    # As pipeline.py keeps lines: in a text taken as the article alone, the lines no
+    # rule marked; in a whole page, the lines no trusted rule took that score enough
+    # (none at all in a page without an article).
+    no_article = X[:, features.NAMES.index("page")] == 2
+
+    def keep(t_article, t_page, trusted):
+        sure = np.isin(taken, [pipeline.STEP_NAMES.index(name) for name in trusted])
+        return np.where(article, unmarked, ~sure & ~no_article & (second >= t_page))
+
+    def fitted(trusted):
+        for name, group in (("article", article), ("page", ~article)):
+            sel = fit & wide & group
+            thresholds[name] = float(max(grid, key=lambda t: page_figures(keep(t, t, trusted), y, size, doc, sel)[0]))
+        kept = keep(thresholds["article"], thresholds["page"], trusted)
+        return sum(page_figures(kept, y, size, doc, fit & wide & group)[0] for group in (article, ~article))
+
+    # A rule is trusted when trusting it costs nothing out of fold: what it takes
+    # then goes whatever the scorer says, and the explanation is the rule alone.
+    trusted = []
+    score = fitted(trusted)
+    for name in candidates:
+        tried = fitted(trusted + [name])
+        print(f"trusting {name}: {tried - score:+.4f}", file=sys.stderr)
+        if tried >= score - 1e-4:
+            trusted, score = trusted + [name], max(score, tried)
+    fitted(trusted)
+    kept = keep(thresholds["article"], thresholds["page"], trusted)
+    best = thresholds
+
+    model = {
+        "about": "fitted by training/fit.py on folds 1-4 of the wide and snippet corpora (split by site)",
+        "threshold": thresholds,
+        "trusted": trusted,
+        "page": page,
+        "lines": stage_dict(features.NAMES, lines_model, edges),
+        "context": stage_dict(scorer.CONTEXT, context_model, cedges),
+    }
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(json.dumps(model, indent=1) + "\n")
+    print(f"thresholds {thresholds}; wrote {a.out}", file=sys.stderr)
+
+    # Figures, from line labels: out of fold on folds 1-4, and on the held-out fold.
+    forms = np.array([docs[int(k)][3] for k in doc])
+    for part, mask in (("fitted (out of fold)", fit), ("held out", ~fit)):
+        for form in WIDE_FORMS:
+            sel = mask & wide & (forms == form)
+            F, P, R, mean, lost, n = page_figures(kept, y, size, doc, sel)
+            N = page_figures(np.ones(len(y), bool), y, size, doc, sel)
+            print(f"{part:22s} wide {form:14s} n={n:5d} F1={F:.3f} P={P:.3f} R={R:.3f} "
+                  f"meanF1={mean:.3f} lost={lost}  (nothing removed F1={N[0]:.3f})")
+
+
+if __name__ == "__main__":
+    main()
