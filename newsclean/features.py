@@ -19,10 +19,6 @@ from .filters.base import ends_sentence, is_bullet, key
 from .lines import Line
 from .region import density, known_language, plain_text, size_in_words
 
-# The step that took a line before the scorer judged it, as a category: 0 for none,
-# then the filters in their order, then the region step (set by pipeline.py).
-NONE = 0
-
 # The measures of one line, in the order the scorer reads them.
 OWN = (
     "chars",  # log length in characters
@@ -42,7 +38,7 @@ OWN = (
     "gap_after",  # a blank line stands after it
     "position",  # where it stands, 0 (first line) to 1 (last)
     "repeats",  # how many other lines of the text say the same
-    "taken",  # the step that took it (category)
+    "taken",  # the step that marked it: 0 for none, else its category (pipeline.STEP_NAMES)
     "share_of_longest",  # its words over the longest line's
     "prose_distance",  # lines to the nearest long prose line (capped)
 )
@@ -124,13 +120,11 @@ def rows(measured: Measured, taken: Sequence[int], page: int) -> list[list[float
     """Every line's measures (NAMES order). `taken` holds each line's step category,
     `page` says what the region step made of the text (0 not a whole page, 1 a page
     with an article, 2 a page without one, 3 one cleaned as an article)."""
-    own = measured.own
-    n = len(own)
     t = _OWN_INDEX["taken"]
-    for row, category in zip(own, taken):
-        row[t] = float(category)
-    prose = [row[_OWN_INDEX["sentence_end"]] and row[_OWN_INDEX["words"]] >= _LOG_PROSE for row in own]
-    text_row = [math.log1p(n), sum(prose) / n if n else 0.0, float(page)]
+    own = [row[:t] + [float(category)] + row[t + 1:] for row, category in zip(measured.own, taken)]
+    n = len(own)
+    # The text's measures: its line count and prose share, as measure() found them.
+    text_row = measured.document[:2] + [float(page)]
     out = []
     for i, row in enumerate(own):
         near = []
@@ -139,10 +133,6 @@ def rows(measured: Measured, taken: Sequence[int], page: int) -> list[list[float
             near.extend(own[j][k] for k in _NEAR_INDEX) if 0 <= j < n else near.extend([EDGE] * len(_NEAR_INDEX))
         out.append(row + near + text_row)
     return out
-
-
-def of(lines: Sequence[Line], taken: Sequence[int], page: int) -> list[list[float]]:
-    return rows(measure(lines), taken, page)
 
 
 def _own(line: Line, text: str, toks: list[str], size: float, known: bool, taken: int, repeats: int) -> list[float]:

@@ -1,12 +1,14 @@
 """The pipeline: text in, Result out. No I/O, no global state.
 
 1. split the text into numbered, normalised lines (lines.py);
-2. on a whole-page dump, mark the lines outside the article region (region.py);
+2. decide whether the text is a whole page (scorer.py) and, if so, mark the
+   lines outside the article region (region.py);
 3. run every enabled filter, in FILTERS order, over the lines still unmarked,
    marking each line a filter takes with the filter's name;
-4. the scorer (scorer.py) weighs every line, its marks and its neighbours, and
-   keeps the lines that read as article text: a mark alone does not remove a
-   sentence the scorer is sure of, and furniture no rule names can still go;
+4. in the article alone, the marked lines go. In a whole page, the lines a
+   trusted filter marked go, and the scorer weighs every other line, its mark
+   and its neighbours: a marked line it reads as article text stays, and
+   furniture no rule named can still go;
 5. take a leading headline as the title.
 
 A line that goes is recorded under the step that marked it, or under `score`
@@ -52,7 +54,7 @@ class Marks(NamedTuple):
 def clean(text: str, config: Config = DEFAULT) -> Result:
     """Clean raw article text. See the README for what each step takes out."""
     lines = split_lines(text)
-    measured = features.measure(lines)
+    measured = Measures(lines)
     marks = scoring_marks(lines, config, measured)
     keep = _keep(lines, marks, config, measured)
     if config.mode == "auto" and marks.page == 1 and not any(keep) and _has_prose(lines):
@@ -61,7 +63,21 @@ def clean(text: str, config: Config = DEFAULT) -> Result:
     return _result(lines, marks, config, keep)
 
 
-def scoring_marks(lines: Sequence[Line], config: Config, measured: features.Measured) -> Marks:
+class Measures:
+    """The scorer's measures of the lines, taken the first time they are needed: a
+    text too short to be a whole page never needs them."""
+
+    def __init__(self, lines: Sequence[Line]):
+        self._lines = lines
+        self._measured: features.Measured | None = None
+
+    def get(self) -> features.Measured:
+        if self._measured is None:
+            self._measured = features.measure(self._lines)
+        return self._measured
+
+
+def scoring_marks(lines: Sequence[Line], config: Config, measured: Measures) -> Marks:
     """The marks the scorer judges. In auto mode a page in which no article stood
     out, but which holds prose, is marked as the article it may well be: an empty
     result is never the answer to a text with sentences in it."""
@@ -71,11 +87,11 @@ def scoring_marks(lines: Sequence[Line], config: Config, measured: features.Meas
     return marks
 
 
-def _as_article(lines: Sequence[Line], config: Config, measured: features.Measured) -> Marks:
+def _as_article(lines: Sequence[Line], config: Config, measured: Measures) -> Marks:
     return mark(lines, replace(config, mode="article"), measured)._replace(page=3)
 
 
-def mark(lines: Sequence[Line], config: Config, measured: features.Measured) -> Marks:
+def mark(lines: Sequence[Line], config: Config, measured: Measures) -> Marks:
     """What the region step and the filters make of each line. Whether a text is a
     whole page is the scorer's call (the region step's own test when it is off)."""
     taken = [0] * len(lines)
@@ -84,7 +100,7 @@ def mark(lines: Sequence[Line], config: Config, measured: features.Measured) -> 
     if config.mode != "article" and region.NAME not in config.disabled:
         if config.mode == "page" or SCORE in config.disabled:
             found = region.locate(lines, force=config.mode == "page")
-        elif region.may_be_page(lines) and scorer.is_page(measured.document):
+        elif region.may_be_page(lines) and scorer.is_page(measured.get().document):
             found = region.locate(lines, force=True)
         else:
             found = None
@@ -99,19 +115,19 @@ def mark(lines: Sequence[Line], config: Config, measured: features.Measured) -> 
                 # just above the article ("Story continues below advertisement")
                 # is removed under its filter's name, never made the title.
                 headline = found.title
-                _run_filters(lines, [headline], config.disabled, taken, 0)
+                _run_filters(lines, [headline], config.disabled, taken)
                 if taken[headline]:
                     headline = None
-    _run_filters(lines, list(inside), config.disabled, taken, 0)
+    _run_filters(lines, list(inside), config.disabled, taken)
     return Marks(taken, page, headline, span)
 
 
-def _run_filters(lines: Sequence[Line], positions: list[int], disabled: frozenset[str],
-                 taken: list[int], unmarked: int) -> None:
-    """Run the enabled filters in order over the lines at `positions`, marking what
-    each takes; a line a filter took is not shown to the filters after it."""
+def _run_filters(lines: Sequence[Line], positions: list[int], disabled: frozenset[str], taken: list[int]) -> None:
+    """Run the enabled filters in order over the lines at `positions` (unmarking
+    them first), marking what each takes; a line a filter took is not shown to the
+    filters after it."""
     for i in positions:
-        taken[i] = unmarked
+        taken[i] = 0
     kept = positions
     for category, f in enumerate(FILTERS, 1):
         if f.name in disabled or not kept:
@@ -124,25 +140,19 @@ def _run_filters(lines: Sequence[Line], positions: list[int], disabled: frozense
         kept = [i for d, i in enumerate(kept) if d not in drop]
 
 
-def _keep(lines: Sequence[Line], marks: Marks, config: Config, measured: features.Measured) -> list[bool]:
-    """Which lines stay: the scorer's verdict, or every unmarked line when it is off."""
+def _keep(lines: Sequence[Line], marks: Marks, config: Config, measured: Measures) -> list[bool]:
+    """Which lines stay. In the article alone (or with the scorer off) the unmarked
+    ones: a sentence no rule named is never taken on the scorer's word alone. In a
+    whole page, what a trusted filter took goes (its removals are borne out on many
+    sites) and the scorer decides the rest."""
     taken = marks.taken
-    if SCORE in config.disabled:
+    if not marks.page or SCORE in config.disabled:
         keep = [t == 0 for t in taken]
     else:
         model = scorer.load()
-        rows = features.rows(measured, taken, marks.page)
-        cut = model.threshold(marks.page)
         sure = {STEP_NAMES.index(name) for name in model.trusted}
-        scores = scorer.judge(rows, model)
-        # What a trusted rule takes goes: its removals are borne out on many sites.
-        # In a whole page the scorer decides the rest. In the article alone only a
-        # line some rule marked can go: a sentence no rule named is never taken on
-        # the scorer's word alone.
-        keep = [
-            t == 0 if not marks.page else t not in sure and z >= cut
-            for t, z in zip(taken, scores)
-        ]
+        scores = scorer.judge(features.rows(measured.get(), taken, marks.page), model)
+        keep = [t not in sure and z >= model.threshold for t, z in zip(taken, scores)]
     if marks.page == 2:
         # A page without an article, and no prose to clean as one (or --mode page).
         keep = [False] * len(lines)

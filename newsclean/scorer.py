@@ -1,25 +1,23 @@
-"""The learned keep-or-drop decision: how likely a line is article text.
+"""The learned decisions: is a text a whole page, and is a line of it article text?
 
-Two additive models over binned measures, fitted by training/fit.py and kept in
-data/scorer.json:
+Three additive models over binned measures, fitted by training/fit.py and kept in
+data/scorer.json with the threshold and the trusted filters:
 
+0. the text on its document measures: a whole page, or the article alone;
 1. each line on its own measures and those of its neighbours (features.py);
 2. each line again, now with the first model's verdicts on the lines around it:
    a paragraph among paragraphs is article, a short line in a run of menu lines is
    not, whatever it says.
 
-Every measure is cut into a few bins; each bin carries a weight, and a line's
-score is the sum of its bins' weights. A line is kept when its probability of
-being article text reaches the fitted threshold. Reading a model is a lookup per
+Every measure is cut into a few bins; each bin carries a weight, and a score is
+the sum of its bins' weights (log-odds). A line is kept when its score reaches
+the fitted threshold. Reading a model is a lookup per
 measure, so the scorer needs no numerical library.
 """
 
 from __future__ import annotations
 
-import json
-import math
 from bisect import bisect_right
-from importlib import resources
 from typing import NamedTuple, Sequence
 
 from . import features
@@ -66,18 +64,8 @@ class Model(NamedTuple):
     page: Stage  # is the text a whole page? over features.DOCUMENT
     lines: Stage
     context: Stage
-    # The fitted log-odds a line needs to be kept: in a text taken as the article
-    # alone, and in a whole page.
-    article_threshold: float
-    page_threshold: float
+    threshold: float  # the fitted log-odds a line of a whole page needs to be kept
     trusted: frozenset[str]  # the steps whose removals stand whatever the score
-
-    def threshold(self, page: int) -> float:
-        return self.page_threshold if page else self.article_threshold
-
-
-def sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 def context_rows(first: Sequence[float], rows: Sequence[Sequence[float]]) -> list[list[float]]:
@@ -120,7 +108,7 @@ def is_page(document: Sequence[float], model: Model | None = None) -> bool:
     return model.page.scores([document])[0] >= 0.0
 
 
-def _stage(data: dict) -> Stage:
+def stage(data: dict) -> Stage:
     return Stage(
         tuple(data["names"]),
         float(data["bias"]),
@@ -130,11 +118,10 @@ def _stage(data: dict) -> Stage:
 
 
 def from_dict(data: dict) -> Model:
-    page, lines, context = _stage(data["page"]), _stage(data["lines"]), _stage(data["context"])
+    page, lines, context = stage(data["page"]), stage(data["lines"]), stage(data["context"])
     if page.names != features.DOCUMENT or lines.names != features.NAMES or context.names != CONTEXT:
         raise ValueError("the scorer's data file does not match this version's measures: refit it")
-    cut = data["threshold"]
-    return Model(page, lines, context, float(cut["article"]), float(cut["page"]), frozenset(data["trusted"]))
+    return Model(page, lines, context, float(data["threshold"]), frozenset(data["trusted"]))
 
 
 _LOADED: list[Model] = []
@@ -143,6 +130,10 @@ _LOADED: list[Model] = []
 def load() -> Model:
     """The shipped model (read once), or the one install() put in its place."""
     if not _LOADED:
+        # Read only when a whole page is scored: a short text never pays for these.
+        import json
+        from importlib import resources
+
         text = resources.files("newsclean").joinpath("data/scorer.json").read_text(encoding="utf-8")
         _LOADED.append(from_dict(json.loads(text)))
     return _LOADED[0]
