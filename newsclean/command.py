@@ -74,10 +74,20 @@ def process(source: io.Source, settings: Settings, stdin_data: bytes | None = No
     status, reason = "ok", None
     if not (result.paragraphs or result.title):
         status = "empty"
-        reason = "empty input" if not data.strip() else "every line was removed"
+        reason = EMPTY_INPUT if not data.strip() else _emptied(settings.config)
     removed = [(r.line, r.text, r.filter) for r in result.removed]
     return _deliver(Outcome(label, status, reason, removed=removed), source,
                     render(result, settings.fmt, label, status, reason))
+
+
+EMPTY_INPUT = "empty input"
+
+
+def _emptied(config: Config) -> str:
+    """Why a text came out empty, and what to do when that is wrong."""
+    if config.mode == "article":
+        return "every line was removed"
+    return "every line was removed as furniture; if the text is an article, try --mode article"
 
 
 def _not_cleaned(source: io.Source, label: str, status: str, reason: str, settings: Settings) -> Outcome:
@@ -162,7 +172,8 @@ def run_sources(sources: list[io.Source], settings: Settings, jobs: int, quiet: 
         with io.atomic_file(sink) if sink else contextlib.nullcontext() as stream:
             for outcome in (executor or _outcomes)(sources, settings, jobs, stdin_data):
                 tally.add(outcome.status, ((name, 1) for _, _, name in outcome.removed))
-                if outcome.status in ("skipped", "failed"):
+                if outcome.status in ("skipped", "failed") or (outcome.status == "empty" and outcome.reason != EMPTY_INPUT
+                                                               and not quiet):
                     _say(f"newsclean: {outcome.source}: {outcome.status}: {outcome.reason}")
                 if settings.explain:
                     explain_outcome(outcome)

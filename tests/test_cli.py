@@ -389,9 +389,25 @@ def test_json_outputs_carry_the_status_of_inputs_that_were_not_cleaned(folder, t
     assert json.loads(single.stdout)["status"] == "failed"
 
 
+EMPTIED = "every line was removed as furniture; if the text is an article, try --mode article"
+
+
 def test_input_of_only_furniture_is_empty_with_its_reason():
     got = json.loads(invoke("--format", "json", input="Advertisement\n\n0 comments\n").stdout)
-    assert (got["status"], got["reason"], got["paragraphs"]) == ("empty", "every line was removed", [])
+    assert (got["status"], got["reason"], got["paragraphs"]) == ("empty", EMPTIED, [])
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+def test_an_emptied_text_is_reported_on_stderr_with_the_fix(fmt):
+    result = invoke("--format", fmt, input="Advertisement\n\n0 comments\n")
+    assert result.exit_code == 0
+    assert result.stderr == f"newsclean: <stdin>: empty: {EMPTIED}\n"
+    assert invoke("--format", fmt, "--quiet", input="Advertisement\n\n0 comments\n").stderr == ""
+
+
+def test_in_article_mode_an_emptied_text_is_reported_without_the_fix():
+    result = invoke("--mode", "article", input="Advertisement\n\n0 comments\n")
+    assert result.stderr == "newsclean: <stdin>: empty: every line was removed\n"
 
 
 def test_empty_file_gives_empty_output(tmp_path):
