@@ -285,7 +285,7 @@ The city will plant 10,000 trees along its main roads by 2025, the mayor said on
 The first 500 trees go in this autumn.
 
 ~ Breaking News Emails
-~ Get breaking news alerts and special reports delivered to your inbox.
+~ Have the big stories of the day sent to your inbox the moment they break.
 ~ Email address (required)
 ~ Thanks for signing up!
 

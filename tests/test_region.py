@@ -351,9 +351,9 @@ def test_a_short_news_brief_is_an_article():
 
 @pytest.mark.xfail(strict=True, reason="the learned scorer does not yet drop a prose-like cookie notice outside the article")
 def test_a_cookie_notice_above_a_comment_counter_is_not_the_article():
-    notice = ("We use cookies to give you the best experience on our website and to show you relevant "
-              "advertising. By continuing to browse the site you are agreeing to our use of cookies, as "
-              "described in our cookie policy and privacy notice.")
+    notice = ("This website stores small files called cookies on your computer so that pages load faster "
+              "and adverts suit you. If you keep reading, we take it that cookies are fine with you, as "
+              "our cookie policy and privacy notice explain.")
     settings = ("You can change your cookie settings at any time in the settings of your browser, where "
                 "you can also delete the cookies that have already been stored on your device.")
     parts = [("line", notice), ("line", settings), ("menu", MENU), ("heading", EN_TITLE), ("line", "By Maria Lund"),
