@@ -23,7 +23,7 @@ Examples:
   newsclean page.html --format json         a saved page, as JSON
   newsclean scraped/ -o clean/              a folder, mirrored into clean/
   newsclean scraped/ --format jsonl | jq -r .title
-  newsclean --explain article.txt           show what each filter removed (stderr)
+  newsclean --explain article.txt           show each removed line and its rule (stderr)
   newsclean --disable byline --disable media article.txt
 
 \b
@@ -54,7 +54,7 @@ def _filter_names() -> tuple[str, ...]:
               help="Treat inputs as text or HTML; auto detects by name and content.")
 @click.option("--mode", type=click.Choice(["auto", "article", "page"]), default=PIPE.config.mode, show_default=True,
               help="article: text is just the article; page: a whole-page dump to cut down first; auto: decide per input.")
-@click.option("--explain", is_flag=True, help="Show each removed line with its filter on stderr.")
+@click.option("--explain", is_flag=True, help="Show each removed line with the id of the rule that took it (filter.rule) on stderr.")
 @click.option("--list-filters", is_flag=True, help="List the filters in the order they run, and exit.")
 @click.option("--disable", "disabled", multiple=True, metavar="NAME", help="Turn a filter off (repeatable); see --list-filters.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel workers for several inputs [default: all cores].")

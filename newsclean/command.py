@@ -41,7 +41,7 @@ class Outcome:
     status: str
     reason: str | None = None
     rendered: str | None = None  # for stdout; None when written to a file
-    removed: list[tuple[int, str, str]] = field(default_factory=list)
+    removed: list[tuple[int, str, str, str]] = field(default_factory=list)  # (line, text, filter, rule id)
 
 
 # The settings of `newsclean` with no option: the plain pipe runs with them, and
@@ -75,7 +75,7 @@ def process(source: io.Source, settings: Settings, stdin_data: bytes | None = No
     if not (result.paragraphs or result.title):
         status = "empty"
         reason = EMPTY_INPUT if not data.strip() else _emptied(settings.config)
-    removed = [(r.line, r.text, r.filter) for r in result.removed]
+    removed = [(r.line, r.text, r.filter, r.rule) for r in result.removed]
     return _deliver(Outcome(label, status, reason, removed=removed), source,
                     render(result, settings.fmt, label, status, reason))
 
@@ -171,7 +171,7 @@ def run_sources(sources: list[io.Source], settings: Settings, jobs: int, quiet: 
         # appears whole at the end (atomic_file).
         with io.atomic_file(sink) if sink else contextlib.nullcontext() as stream:
             for outcome in (executor or _outcomes)(sources, settings, jobs, stdin_data):
-                tally.add(outcome.status, ((name, 1) for _, _, name in outcome.removed))
+                tally.add(outcome.status, ((name, 1) for _, _, name, _ in outcome.removed))
                 if outcome.status in ("skipped", "failed") or (outcome.status == "empty" and outcome.reason != EMPTY_INPUT
                                                                and not quiet):
                     _say(f"newsclean: {outcome.source}: {outcome.status}: {outcome.reason}")
@@ -219,6 +219,8 @@ def _outcomes(sources, settings, jobs, stdin_data):
 
 
 def explain_outcome(outcome: Outcome) -> None:
+    """Each removed line on stderr, under the id of the rule that took it:
+    "story.txt:12: [ads.label] - Advertisement -"."""
     if not outcome.removed:
         return
     if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
@@ -226,11 +228,11 @@ def explain_outcome(outcome: Outcome) -> None:
         from rich.text import Text
 
         console = Console(stderr=True, highlight=False, soft_wrap=True)
-        for line, text, name in outcome.removed:
-            console.print(Text.assemble((f"{outcome.source}:{line}: ", "dim"), (f"[{name}]", "bold yellow"), " ", (text, "red")))
+        for line, text, _, rule in outcome.removed:
+            console.print(Text.assemble((f"{outcome.source}:{line}: ", "dim"), (f"[{rule}]", "bold yellow"), " ", (text, "red")))
     else:
-        for line, text, name in outcome.removed:
-            sys.stderr.write(f"{outcome.source}:{line}: [{name}] {text}\n")
+        for line, text, _, rule in outcome.removed:
+            sys.stderr.write(f"{outcome.source}:{line}: [{rule}] {text}\n")
 
 
 class Tally:

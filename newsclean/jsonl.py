@@ -74,7 +74,7 @@ class Cleaned:
     reason: str | None
     output: bytes
     by_filter: tuple[tuple[str, int], ...] = ()  # lines removed, by filter
-    removed: tuple[tuple[int, str, str], ...] = ()  # every removed line, when the job explains
+    removed: tuple[tuple[int, str, str, str], ...] = ()  # every removed line (line, text, filter, rule id), when the job explains
 
 
 class TooLong(bytes):
@@ -180,7 +180,7 @@ def clean_line(number: int, raw: bytes, job: Job) -> Cleaned:
         return _bad(number, raw, str(e), job)
     except Exception as e:  # a bug in a filter or a parser: fail this record, not the run
         return _bad(number, raw, f"internal error: {type(e).__name__}: {e}", job)
-    removed = tuple((r.line, r.text, r.filter) for r in result.removed) if job.explain else ()
+    removed = tuple((r.line, r.text, r.filter, r.rule) for r in result.removed) if job.explain else ()
     return Cleaned(number, status, None, dumps(out), tuple(result.removed_by_filter().items()), removed)
 
 

@@ -16,11 +16,13 @@ class Config:
 
 @dataclass(frozen=True)
 class Removal:
-    """One line taken out: where it stood (1-based), what it said, which filter took it."""
+    """One line taken out: where it stood (1-based), what it said, which filter (or
+    step) took it, and the id of the rule that did ("ads.label")."""
 
     line: int
     text: str
     filter: str
+    rule: str
 
 
 @dataclass(frozen=True)

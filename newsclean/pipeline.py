@@ -30,6 +30,7 @@ DEFAULT = Config()
 
 SCORE = "score"
 SCORE_DESCRIPTION = "lines the learned scorer reads as furniture, whether or not a rule named them"
+SCORE_RULE = f"{SCORE}.furniture"
 
 # Each line's mark: 0 for none, then a category per filter, then the region step.
 STEP_NAMES = ("",) + tuple(f.name for f in FILTERS) + (region.NAME,)
@@ -49,6 +50,7 @@ class Marks(NamedTuple):
     page: int
     headline: int | None  # the region's headline, kept out of the scoring
     span: tuple[int, int] | None  # first and last input line of the region
+    rules: list[str]  # the id of the rule behind each filter's mark ("" for other lines)
 
 
 def clean(text: str, config: Config = DEFAULT) -> Result:
@@ -95,6 +97,7 @@ def mark(lines: Sequence[Line], config: Config, measured: Measures) -> Marks:
     """What the region step and the filters make of each line. Whether a text is a
     whole page is the scorer's call (the region step's own test when it is off)."""
     taken = [0] * len(lines)
+    rules = [""] * len(lines)
     page, headline, span = 0, None, None
     inside = range(len(lines))
     if config.mode != "article" and region.NAME not in config.disabled:
@@ -115,28 +118,31 @@ def mark(lines: Sequence[Line], config: Config, measured: Measures) -> Marks:
                 # just above the article ("Story continues below advertisement")
                 # is removed under its filter's name, never made the title.
                 headline = found.title
-                _run_filters(lines, [headline], config.disabled, taken)
+                _run_filters(lines, [headline], config.disabled, taken, rules)
                 if taken[headline]:
                     headline = None
-    _run_filters(lines, list(inside), config.disabled, taken)
-    return Marks(taken, page, headline, span)
+    _run_filters(lines, list(inside), config.disabled, taken, rules)
+    return Marks(taken, page, headline, span, rules)
 
 
-def _run_filters(lines: Sequence[Line], positions: list[int], disabled: frozenset[str], taken: list[int]) -> None:
+def _run_filters(lines: Sequence[Line], positions: list[int], disabled: frozenset[str], taken: list[int],
+                 rules: list[str]) -> None:
     """Run the enabled filters in order over the lines at `positions` (unmarking
-    them first), marking what each takes; a line a filter took is not shown to the
-    filters after it."""
+    them first), marking what each takes and recording the rule that took it; a
+    line a filter took is not shown to the filters after it."""
     for i in positions:
         taken[i] = 0
+        rules[i] = ""
     kept = positions
     for category, f in enumerate(FILTERS, 1):
         if f.name in disabled or not kept:
             continue
-        drop = set(f.select([lines[i] for i in kept]))
+        drop = f.select([lines[i] for i in kept])
         if not drop:
             continue
-        for d in drop:
+        for d, rule in drop.items():
             taken[kept[d]] = category
+            rules[kept[d]] = f"{f.name}.{rule}"
         kept = [i for d, i in enumerate(kept) if d not in drop]
 
 
@@ -165,9 +171,11 @@ def _result(lines: Sequence[Line], marks: Marks, config: Config, keep: list[bool
     title = None
     if marks.headline is not None:
         title = region.heading_text(lines[marks.headline])
+    # A line goes under the rule that marked it, or the region's, or the scorer's
+    # when nothing marked it.
     removed = [
-        Removal(line.number, line.text, STEP_NAMES[t] or SCORE)
-        for i, (line, t, k) in enumerate(zip(lines, marks.taken, keep))
+        Removal(line.number, line.text, STEP_NAMES[t] or SCORE, rule or (region.RULE if t == _REGION else SCORE_RULE))
+        for i, (line, t, rule, k) in enumerate(zip(lines, marks.taken, marks.rules, keep))
         if not k and i != marks.headline
     ]
     kept = [line for line, k in zip(lines, keep) if k]

@@ -34,6 +34,7 @@ from .lines import Line
 
 NAME = "region"
 DESCRIPTION = "on a whole-page dump, everything outside the article region"
+RULE = f"{NAME}.outside"  # the id of every removal this step makes
 
 
 class Region(NamedTuple):

@@ -24,7 +24,7 @@ def as_dict(result: Result, source: str | None, status: str = "ok", reason: str 
             "title": result.title,
             "text": result.text,
             "paragraphs": list(result.paragraphs),
-            "removed": [{"line": r.line, "text": r.text, "filter": r.filter} for r in result.removed],
+            "removed": [{"line": r.line, "text": r.text, "filter": r.filter, "rule": r.rule} for r in result.removed],
         }
     )
     if result.region:

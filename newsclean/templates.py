@@ -39,6 +39,7 @@ from .pipeline import DEFAULT, clean
 
 NAME = "repeated_across"
 DESCRIPTION = "lines that stand in at least N documents of the same site (its template); --repeated-across N"
+RULE = f"{NAME}.template"  # the id of every removal this step makes
 
 # A sentence-like line must also stand in this share of the site's documents.
 SENTENCE_SHARE = 0.5
@@ -153,7 +154,7 @@ class Templates:
         for number, raw in enumerate(rows, 1):
             norm = normalise(raw)
             if norm and self.is_template(site, norm):
-                removals.append(Removal(number, norm, NAME))
+                removals.append(Removal(number, norm, NAME, RULE))
                 rows[number - 1] = ""
         if not removals:
             return text, []

@@ -225,7 +225,7 @@ def test_explain_goes_to_stderr_and_leaves_stdout_as_data(tmp_path):
     result = invoke(str(src), "--explain")
     assert result.exit_code == 0
     assert result.stdout == CLEANED
-    assert result.stderr == f"{src}:5: [ads] Advertisement\n"
+    assert result.stderr == f"{src}:5: [ads.label] Advertisement\n"
 
 
 def test_list_filters_names_every_filter_in_order():

@@ -51,7 +51,7 @@ def test_record_keeps_its_fields_in_order_and_gains_a_newsclean_object():
     meta = rec["newsclean"]
     assert meta["status"] == "ok"
     assert meta["title"] == "Harbour bridge reopens after repairs"
-    assert {"line": 5, "text": "Advertisement", "filter": "ads"} in meta["removed"]
+    assert {"line": 5, "text": "Advertisement", "filter": "ads", "rule": "ads.label"} in meta["removed"]
 
 
 def test_existing_newsclean_field_is_replaced_where_it_stood():
@@ -289,7 +289,7 @@ def test_explain_names_the_record_and_the_line(tmp_path):
     src = write(tmp_path, "in.jsonl", ["", record()])
     code, _, err = run([src, "--jsonl-field", "text", "--explain", "-q"])
     assert code == 0
-    assert f"{src}:2:5: [ads] Advertisement" in err.splitlines()
+    assert f"{src}:2:5: [ads.label] Advertisement" in err.splitlines()
 
 
 def test_a_record_that_cannot_be_cleaned_fails_alone():

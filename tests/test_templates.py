@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from newsclean.cli import main
 from newsclean.lines import split_lines
-from newsclean.templates import NAME, TemplateCounts, site_of_path, site_of_url
+from newsclean.templates import NAME, RULE, TemplateCounts, site_of_path, site_of_url
 
 MENU = "Home | Politics | Business | Sport | Weather"
 FOOTER = "© Riverside Gazette Media Ltd"
@@ -149,7 +149,7 @@ def test_folder_run_removes_the_template_of_each_folder(tmp_path):
     assert code == 0
     docs = {json.loads(l)["source"].split("/in/")[1]: json.loads(l) for l in out.splitlines()}
     first = docs["gazette/00.txt"]
-    assert {"line": 1, "text": MENU, "filter": NAME} in first["removed"]
+    assert {"line": 1, "text": MENU, "filter": NAME, "rule": RULE} in first["removed"]
     assert CHANCE in first["paragraphs"]
     assert all(r["filter"] != NAME for r in docs["other/one.txt"]["removed"])
     assert f"{NAME} 8" in err

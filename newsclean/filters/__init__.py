@@ -37,5 +37,8 @@ FILTERS: tuple[Filter, ...] = (
 )
 
 NAMES: tuple[str, ...] = tuple(f.name for f in FILTERS)
+# Every filter rule's id ("ads.label"), filter by filter. The steps outside FILTERS
+# add theirs: region.RULE, pipeline.SCORE_RULE, templates.RULE.
+RULES: tuple[str, ...] = tuple(rule_id for f in FILTERS for rule_id in f.rule_ids)
 
-__all__ = ["FILTERS", "NAMES", "Filter"]
+__all__ = ["FILTERS", "NAMES", "RULES", "Filter"]

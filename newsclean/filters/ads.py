@@ -32,6 +32,7 @@ ADS = line_filter(
     "ads",
     "ad slots and labels: Advertisement, Sponsored, Story continues below advertisement",
     matches_key(_ADS),
+    rule="label",
     max_chars=80,
     examples=(
         "Advertisement",

@@ -1,9 +1,14 @@
 """What a filter is, and the small vocabulary the filter modules share.
 
-A filter looks at the lines still kept and names the ones to take out. It never
-rewrites a line. Most filters judge one line at a time (`line_filter`); a few need
-the lines around it (a caption before its credit, a link list under a "Related"
-header) and write `select` themselves.
+A filter looks at the lines still kept and names the ones to take out, each with
+the rule that took it. It never rewrites a line. Most filters judge one line at a
+time (`line_filter`); a few need the lines around it (a caption before its credit,
+a link list under a "Related" header) and write `select` themselves.
+
+A rule is one way a filter recognises furniture: a label set, a pattern, a context
+test. Its id, `filter.rule` ("ads.label", "related.teaser_list"), is recorded with
+every line it takes, so a removed line can be traced to the code that took it and a
+rule's hits counted across a corpus.
 """
 
 from __future__ import annotations
@@ -11,12 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Mapping, Sequence, TypeVar
 
 from ..lines import Line
 from . import literals
 
-Select = Callable[[Sequence[Line]], Iterable[int]]
+# The lines to take out: position (into the kept lines given) -> the rule's name.
+Select = Callable[[Sequence[Line]], Mapping[int, str]]
+# A per-line judgement: the name of the rule that takes the line, or None.
+Judge = Callable[[str], "str | None"]
 
 # Whole-line rules only look at lines up to this length: furniture is short, and a
 # bound on the length keeps every pattern's work per line constant, so a document
@@ -28,29 +36,55 @@ SHORT = 200
 class Filter:
     name: str
     description: str
-    select: Select  # positions (into the kept lines it is given) to remove
+    # The lines to remove: position (into the kept lines it is given) -> the name
+    # of the rule that took it, one of `rules`.
+    select: Select
     # Texts this filter must take out whole. Lines starting with "= " are context:
     # they are there for the filter to see and must be kept.
     examples: tuple[str, ...] = ()
     # Texts this filter must leave alone, every line.
     counterexamples: tuple[str, ...] = ()
+    # The names of its rules (snake_case): every name `select` may give a line.
+    rules: tuple[str, ...] = ()
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """Each rule's id as a removal records it: "ads.label"."""
+        return tuple(f"{self.name}.{rule}" for rule in self.rules)
 
 
 def line_filter(
     name: str,
     description: str,
-    match: Callable[[str], bool],
+    judge: Callable[[str], object],
     *,
+    rule: str | None = None,
+    rules: Sequence[str] = (),
     examples: Sequence[str] = (),
     counterexamples: Sequence[str] = (),
     max_chars: int = SHORT,
 ) -> Filter:
-    """A filter that judges each line on its own text."""
+    """A filter that judges each line on its own text. Either `judge(text)` says
+    yes or no and the filter has the one `rule`, or it names the rule that takes
+    the line (one of `rules`) or returns None."""
+    if rule is not None:
+        judge, rules = _under(rule, judge), (rule,)
 
-    def select(lines: Sequence[Line]) -> list[int]:
-        return [i for i, ln in enumerate(lines) if len(ln.text) <= max_chars and match(ln.text)]
+    def select(lines: Sequence[Line]) -> dict[int, str]:
+        out = {}
+        for i, ln in enumerate(lines):
+            if len(ln.text) <= max_chars:
+                taken_by = judge(ln.text)
+                if taken_by is not None:
+                    out[i] = taken_by
+        return out
 
-    return Filter(name, description, select, tuple(examples), tuple(counterexamples))
+    return Filter(name, description, select, tuple(examples), tuple(counterexamples), tuple(rules))
+
+
+def _under(rule: str, match: Callable[[str], bool]) -> Judge:
+    """A yes-or-no test as a judge naming `rule`."""
+    return lambda text: rule if match(text) else None
 
 
 class Pattern:
@@ -179,9 +213,10 @@ def _long_words(text: str) -> tuple[str, ...]:
 # filters that ask again take no line longer than 400 characters.
 _REMEMBERED = []
 _REMEMBERED_CHARS = 400
+_Verdict = TypeVar("_Verdict")
 
 
-def remembered(judge: Callable[[str], bool]) -> Callable[[str], bool]:
+def remembered(judge: Callable[[str], _Verdict]) -> Callable[[str], _Verdict]:
     """`judge`, remembering its verdicts on the last few thousand lines: the region
     finder asks whether a line is a cookie notice or a pitch, and the filter asks
     again about the same line. Longer lines are judged afresh: no filter asks about
@@ -189,7 +224,7 @@ def remembered(judge: Callable[[str], bool]) -> Callable[[str], bool]:
     cached = lru_cache(maxsize=4096)(judge)
     _REMEMBERED.append(cached)
 
-    def judge_line(text: str) -> bool:
+    def judge_line(text: str) -> _Verdict:
         return cached(text) if len(text) <= _REMEMBERED_CHARS else judge(text)
 
     judge_line.__name__ = judge.__name__
@@ -233,21 +268,26 @@ def headed_lists(
     is_header: Callable[[str], bool],
     is_item: Callable[[Line], bool],
     limit: int,
-    is_single: Callable[[str], bool],
-) -> list[int]:
-    """Positions of every header with the run of items right below it, and of the
-    other lines that go on their own."""
-    out: list[int] = []
+    single: Judge,
+    *,
+    header_rule: str,
+    item_rule: str,
+) -> dict[int, str]:
+    """Every header (under `header_rule`) with the run of items right below it
+    (under `item_rule`), and the other lines that go on their own, each under the
+    rule `single` names."""
+    out: dict[int, str] = {}
     i = 0
     while i < len(lines):
         if is_header(lines[i].text):
             items = run_below(lines, i, is_item, limit)
-            out.append(i)
-            out.extend(items)
+            out[i] = header_rule
+            out.update(dict.fromkeys(items, item_rule))
             i += 1 + len(items)
             continue
-        if is_single(lines[i].text):
-            out.append(i)
+        rule = single(lines[i].text)
+        if rule is not None:
+            out[i] = rule
         i += 1
     return out
 

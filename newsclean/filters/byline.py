@@ -145,32 +145,47 @@ def _ends_in_date(text: str) -> bool:
     return any(_is_full_date(text[m.end():]) for m in _DATE_JOINT.finditer(text))
 
 
-def is_byline(text: str) -> bool:
+def _byline_rule(text: str) -> str | None:
+    """The rule that takes the line on its own text (see BYLINE's rules), or None."""
     n = len(words(text))
     by = _BY.match(text) is not None
     if by and n <= 12 and not ends_sentence(text):
-        return True
+        return "by"
     if by and n <= 30 and _ends_in_date(text):
-        return True  # "By Jane Doe on Monday, November 18th, 2019 at 11:04 a.m."
-    if " | " in text and n <= 30 and all(part.strip() and is_byline(part) for part in text.split(" | ")):
-        return True  # "Published: 08:15, Mar 2, 2020 | Updated: 11:02, Mar 2, 2020"
+        return "by"  # "By Ann Lee on Friday, 3 May 2024 at 9:15 a.m."
+    if " | " in text and n <= 30:
+        # "Published: 08:15, Mar 2, 2020 | Updated: 11:02, Mar 2, 2020": the first
+        # part's rule, when every part is a byline.
+        first, *rest = text.split(" | ")
+        rule = _byline_rule(first) if first.strip() else None
+        if rule is not None and all(part.strip() and is_byline(part) for part in rest):
+            return rule
     if by and n <= 30 and ";" in text and " by " in text.casefold():
-        return True  # "Reporting by A; Editing by B"
+        return "by"  # "Reporting by A; Editing by B"
     low = text.casefold()
     if n <= 30 and ("contributed" in low or low.startswith("reporting by")) and _CONTRIBUTED.search(text):
-        return True
+        return "by"
     stamp = _STAMP.match(text)
     if stamp and _is_stamp_rest(text[stamp.end():]):
-        return True
+        return "timestamp"
     if _AGO.match(key(text)):
-        return True
+        return "timestamp"
     if _CONTACT_ADDRESS.match(text):
-        return True
+        return "contact"
     if n <= 40 and any(map(low.__contains__, _CONTACT_HINTS)) and _CONTACT.search(text):
-        return True
+        return "contact"
     if "@" in text and n <= 60 and _EMAIL.search(text) and _BIO.search(text):
-        return True
-    return n <= 14 and (is_date_line(text) or _is_name_and_date(text))
+        return "author_note"
+    if n <= 14:
+        if is_date_line(text):
+            return "timestamp"
+        if _is_name_and_date(text):
+            return "name_date"
+    return None
+
+
+def is_byline(text: str) -> bool:
+    return _byline_rule(text) is not None
 
 
 _MAX_CHARS = 250
@@ -216,13 +231,18 @@ def _is_author_line(text: str) -> bool:
     )
 
 
-def select(lines: Sequence[Line]) -> list[int]:
+def select(lines: Sequence[Line]) -> dict[int, str]:
     bios = {i for i in range(max(0, len(lines) - _TAIL), len(lines)) if len(lines[i].text) <= _MAX_CHARS and _is_bio(lines[i].text)}
-    out = bios | {
-        i
-        for i, line in enumerate(lines)
-        if len(line.text) <= _MAX_CHARS and (is_byline(line.text) or _ABOUT_AUTHOR.matches(key(line.text)))
-    }
+    out: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if len(line.text) <= _MAX_CHARS:
+            rule = _byline_rule(line.text)
+            if rule is None and _ABOUT_AUTHOR.matches(key(line.text)):
+                rule = "author_note"
+            if rule is not None:
+                out[i] = rule
+    for i in bios:
+        out.setdefault(i, "author_note")
     for i in sorted(out):
         above = i - 1
         if above < 0 or above in out or lines[i].number != lines[above].number + 1:
@@ -230,8 +250,8 @@ def select(lines: Sequence[Line]) -> list[int]:
         # The author's name ("Jane Doe", "About Jane Doe") over a timestamp or over
         # the author's note.
         if (_STAMP.match(lines[i].text) or i in bios) and _is_author_line(lines[above].text):
-            out.add(above)
-    return sorted(out)
+            out[above] = "author_name"
+    return dict(sorted(out.items()))
 
 
 BYLINE = Filter(
@@ -304,4 +324,10 @@ BYLINE = Filter(
         "Chapter Two 1984",
         "The Big Game 2019-20",
     ),
+    # by: a line crediting the writers ("By Jane Doe", "Reporting by ...", "...
+    # contributed reporting"); timestamp: a date, a time or "Updated 3 hours ago";
+    # name_date: an author's name beside a date; contact: a reporter's address or
+    # how to reach them; author_note: the author box's header or the note on who
+    # the author is; author_name: a name set over a timestamp or an author's note.
+    rules=("by", "timestamp", "name_date", "contact", "author_note", "author_name"),
 )

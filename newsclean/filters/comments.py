@@ -44,18 +44,28 @@ _RULES = pattern(
 
 
 @remembered
-def is_comment_furniture(text: str) -> bool:
+def _comment_rule(text: str) -> str | None:
+    """The rule that takes the line: "label" for a comment section's header, button
+    or form text, "moderation" for a notice of the rules comments must follow;
+    None for any other line."""
     if _LABELS.matches(key(text)):
-        return True
+        return "label"
     if len(text) > 180 or not any(map(text.casefold().__contains__, _COMMENT_HINTS)):
-        return False  # a literal test spares the pattern on lines that name no comment
-    return _COMMENT.search(text) is not None and _RULES.search(text) is not None
+        return None  # a literal test spares the pattern on lines that name no comment
+    if _COMMENT.search(text) is not None and _RULES.search(text) is not None:
+        return "moderation"
+    return None
+
+
+def is_comment_furniture(text: str) -> bool:
+    return _comment_rule(text) is not None
 
 
 COMMENTS = line_filter(
     "comments",
     "comment sections and forms: Leave a reply, Please enter your comment!, moderation notices",
-    is_comment_furniture,
+    _comment_rule,
+    rules=("label", "moderation"),
     max_chars=250,
     examples=(
         "Leave a reply",

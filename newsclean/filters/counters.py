@@ -55,6 +55,7 @@ COUNTERS = line_filter(
     "counters",
     "view, share, comment and like counts, reading time",
     is_counter,
+    rule="count",
     max_chars=80,
     examples=(
         "0 2,736",

@@ -79,28 +79,46 @@ def _is_legal_links(low: str) -> bool:
 
 
 @remembered
-def is_legal(text: str) -> bool:
+def _legal_rule(text: str) -> str | None:
+    """The rule that takes the line (see LEGAL's rules), or None."""
     low = key(text)
-    if _LABELS.matches(low) or (len(text) <= 120 and _is_legal_links(low)):
-        return True
+    if _LABELS.matches(low):
+        return "label"
+    if len(text) <= 120 and _is_legal_links(low):
+        return "link_row"
     if _COPYRIGHT.match(text) and len(text) <= 200 and (text[0] == "©" or _YEAR_OR_RIGHTS.search(text)):
-        return True
+        return "copyright"
     low = text.casefold()
     if "recaptcha" in low and _RECAPTCHA.search(text):
-        return True
-    if len(text) <= 300 and any(map(low.__contains__, _AFFILIATE_HINTS)) and _AFFILIATE.search(text):
-        return True
+        return "recaptcha"
+    if len(text) <= 300 and any(map(low.__contains__, _AFFILIATE_HINTS)):
+        found = _AFFILIATE.search(text)
+        if found:
+            # The pattern's last alternative is a news agency's reuse notice, which
+            # belongs with its copyright line.
+            return "copyright" if found.group().casefold().startswith("may not be") else "affiliate"
     if len(text) <= 160 and _STANDARDS.match(text):
-        return True
+        return "standards"
     if not any(map(low.__contains__, _COOKIE_HINTS)):
-        return False  # most lines name no cookie: a literal test spares the pattern
-    return _COOKIE.search(text) is not None and _CONSENT.search(text) is not None
+        return None  # most lines name no cookie: a literal test spares the pattern
+    if _COOKIE.search(text) is not None and _CONSENT.search(text) is not None:
+        return "cookie_notice"
+    return None
+
+
+def is_legal(text: str) -> bool:
+    return _legal_rule(text) is not None
 
 
 LEGAL = line_filter(
     "legal",
     "cookie and consent notices, copyright and terms lines, standards pledges, affiliate disclosures",
-    is_legal,
+    _legal_rule,
+    # label: a single legal link or consent button ("Privacy Policy", "Accept all");
+    # link_row: a footer row of them; copyright: a copyright or reuse notice;
+    # recaptcha: the form's reCAPTCHA terms; affiliate: an affiliate disclosure;
+    # standards: the publisher's standards pledge; cookie_notice: a consent notice.
+    rules=("label", "link_row", "copyright", "recaptcha", "affiliate", "standards", "cookie_notice"),
     max_chars=400,
     examples=(
         "We use cookies to improve your experience on our site. By continuing you agree to our use of cookies.",

@@ -101,19 +101,30 @@ def _has_credit_tail(text: str) -> bool:
     return False
 
 
-def is_credit(text: str) -> bool:
+def _credit_rule(text: str) -> str | None:
+    """The rule that takes the line on its own text: "caption" for a caption that
+    announces itself, "credit" for a credit line or a caption that ends in its
+    credit, "label" for gallery and player residue; None for any other line."""
     if len(text) > _CAPTION_MAX_CHARS:
-        return False
-    if _CAPTION_LABEL.match(text) or _has_trailing_credit(text) or _has_credit_tail(text):
-        return True
+        return None
+    if _CAPTION_LABEL.match(text):
+        return "caption"
+    if _has_trailing_credit(text) or _has_credit_tail(text):
+        return "credit"
     if len(text) > 160:
-        return False
+        return None
     if _LABELS.matches(key(text)):
-        return True
+        return "label"
     if _CREDIT.match(text) and len(words(text)) <= 25:
-        return True
+        return "credit"
     # "Jane Doe/Daily Bugle/Getty Images", "REUTERS/John Roe", "Jane Doe | Bloomberg"
-    return len(words(text)) <= 8 and ("/" in text or "|" in text) and _AGENCY.search(text) is not None
+    if len(words(text)) <= 8 and ("/" in text or "|" in text) and _AGENCY.search(text) is not None:
+        return "credit"
+    return None
+
+
+def is_credit(text: str) -> bool:
+    return _credit_rule(text) is not None
 
 
 def _caption_like(line: Line) -> bool:
@@ -186,29 +197,39 @@ def _is_gallery_headline(line: Line) -> bool:
     return 3 <= n <= 20 and not ends_sentence(line.text) and not is_bullet(line.text)
 
 
-def select(lines: Sequence[Line]) -> list[int]:
+def select(lines: Sequence[Line]) -> dict[int, str]:
     out: list[int] = []
+    rules: dict[int, str] = {}  # a line two rules take stays with the first
+
+    def take(i: int, rule: str) -> None:
+        out.append(i)
+        rules.setdefault(i, rule)
+
     for i, line in enumerate(lines):
         taken = out[-1:] == [i - 1]
-        if is_credit(line.text):
+        rule = _credit_rule(line.text)
+        if rule is not None:
             # A bare credit set right under a short line signs that line as a caption,
             # and a second rendering of the same caption above it goes too. A blank
             # line or anything else between them and the line above is a paragraph.
             if not taken and _adjacent(lines, i - 1, i) and _is_bare_credit(line.text) and _caption_like(lines[i - 1]):
                 if _adjacent(lines, i - 2, i - 1) and _same_caption(lines[i - 2].text, lines[i - 1].text):
-                    out.append(i - 2)
-                out.append(i - 1)
+                    take(i - 2, "signed_caption")
+                take(i - 1, "signed_caption")
             elif _signs_caption_below(lines, i):
-                out.append(i + 1)
-            out.append(i)
+                take(i + 1, "signed_caption")
+            take(i, rule)
         elif i > 1 and _is_glued_credit(lines, i):
-            out.extend((i - 1, i) if not taken else (i,))
+            if not taken:
+                take(i - 1, "signed_caption")
+            take(i, "glued_credit")
     # The gallery's own headline, caught between two pieces of its residue.
     chosen = set(out)
     for i in range(1, len(lines) - 1):
         if i - 1 in chosen and i + 1 in chosen and i not in chosen and _is_gallery_headline(lines[i]):
             chosen.add(i)
-    return sorted(chosen)
+            rules[i] = "gallery_headline"
+    return {i: rules[i] for i in sorted(chosen)}
 
 
 MEDIA = Filter(
@@ -271,4 +292,10 @@ MEDIA = Filter(
         "The firm, founded in 1999, now employs 300 people. Its chief executive is Jane Doe",
         "Many people came to the meeting on Monday. Even the mayor. Including Jane Doe.",
     ),
+    # caption: a caption announced as one ("Image caption ..."); credit: a credit
+    # line, or a caption that ends in its credit; label: gallery and player residue;
+    # signed_caption: a caption known by the bare credit set against it;
+    # glued_credit: a source's name set tight under a caption; gallery_headline: a
+    # headline caught between two pieces of gallery residue.
+    rules=("caption", "credit", "label", "signed_caption", "glued_credit", "gallery_headline"),
 )

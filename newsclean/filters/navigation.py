@@ -50,10 +50,22 @@ _LINK_ROW = pattern(
 _CRUMBS = pattern(r"^(?:home|start|inicio|início|accueil|startseite|главная|beranda)\s*[>/»›|]", re.IGNORECASE)
 
 
-def is_navigation(text: str) -> bool:
-    return len(text) <= 200 and bool(
-        _LABELS.matches(key(text)) or _TAGS.match(text) or _CRUMBS.match(text) or _LINK_ROW.match(text)
-    )
+def _navigation_rule(text: str) -> str | None:
+    """The rule that takes a line on its own: "label" for a link or button ("Back to
+    top", "Next Post"), "tags" for a line of tags after its label ("Tags: a, b"),
+    "breadcrumbs" for a trail ("Home > World"), "link_row" for a podcast's or app's
+    link ("Listen: https://..."); None for any other line."""
+    if len(text) > 200:
+        return None
+    if _LABELS.matches(key(text)):
+        return "label"
+    if _TAGS.match(text):
+        return "tags"
+    if _CRUMBS.match(text):
+        return "breadcrumbs"
+    if _LINK_ROW.match(text):
+        return "link_row"
+    return None
 
 
 def _is_tag_list(text: str) -> bool:
@@ -77,8 +89,10 @@ def _is_tag_header(text: str) -> bool:
     return len(text) <= 60 and _TAG_HEADERS.matches(key(text))
 
 
-def select(lines: Sequence[Line]) -> list[int]:
-    return headed_lists(lines, _is_tag_header, _is_tag, _LIST_MAX, is_navigation)
+def select(lines: Sequence[Line]) -> dict[int, str]:
+    # tag_header: a tag header on its own line; tag_list: the tags under it.
+    return headed_lists(lines, _is_tag_header, _is_tag, _LIST_MAX, _navigation_rule,
+                        header_rule="tag_header", item_rule="tag_list")
 
 
 NAVIGATION = Filter(
@@ -122,4 +136,5 @@ NAVIGATION = Filter(
         "http://example.com/report.pdf",
         "Source: http://example.com/report.pdf",
     ),
+    rules=("label", "tags", "breadcrumbs", "link_row", "tag_header", "tag_list"),
 )

@@ -94,14 +94,18 @@ def _is_teaser(line: Line) -> bool:
     return n <= _TEASER_MAX_WORDS and not text.rstrip("\"'”’»)").endswith((".", "…", ":"))
 
 
-def _is_inline(text: str) -> bool:
-    return len(text) <= 200 and bool(
-        _INLINE.match(text)
-        or _ALSO_ON.match(text)
-        or _READ_MORE_CTA.match(text)
-        or _COVERAGE.match(text)
-        or (len(text) <= 60 and _MORE_LINK.matches(key(text)))
-    )
+def _inline_rule(text: str) -> str | None:
+    """The rule that takes a line on its own: "pointer" for a pointer to other
+    stories ("Related: Title", "Also on example.com", "Follow our full coverage
+    at ..."), "more_link" for a lone link to the rest of the story ("Continue
+    reading"); None for any other line."""
+    if len(text) > 200:
+        return None
+    if _INLINE.match(text) or _ALSO_ON.match(text) or _READ_MORE_CTA.match(text) or _COVERAGE.match(text):
+        return "pointer"
+    if len(text) <= 60 and _MORE_LINK.matches(key(text)):
+        return "more_link"
+    return None
 
 
 def _is_list_item(line: Line) -> bool:
@@ -119,12 +123,17 @@ def _closes_card(lines: Sequence[Line], i: int) -> bool:
     )
 
 
-def select(lines: Sequence[Line]) -> list[int]:
-    out = set(headed_lists(lines, _is_header, _is_list_item, _LIST_MAX, _is_inline))
+def select(lines: Sequence[Line]) -> dict[int, str]:
+    # header: a header on its own line; teaser_list: the teasers under it.
+    out = headed_lists(lines, _is_header, _is_list_item, _LIST_MAX, _inline_rule,
+                       header_rule="header", item_rule="teaser_list")
     for i in range(1, len(lines)):
         if _closes_card(lines, i) and i - 1 not in out:
-            out.update((i - 1, i))
-    return sorted(out)
+            # card: a teaser headline with the "Read more" under it (which may
+            # already have gone as a header or a link, and stays with that rule).
+            out[i - 1] = "card"
+            out.setdefault(i, "card")
+    return dict(sorted(out.items()))
 
 
 RELATED = Filter(
@@ -177,4 +186,5 @@ RELATED = Filter(
         "Alle Artikel der Zeitung werden künftig online erscheinen, sagte der Verleger.",
         "Next year the plant will open.",
     ),
+    rules=("header", "teaser_list", "pointer", "more_link", "card"),
 )

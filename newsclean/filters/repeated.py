@@ -12,13 +12,13 @@ from ..lines import Line
 from .base import Filter, key
 
 
-def select(lines: Sequence[Line]) -> list[int]:
+def select(lines: Sequence[Line]) -> dict[int, str]:
     seen: set[str] = set()
-    out: list[int] = []
+    out: dict[int, str] = {}
     for i, line in enumerate(lines):
         k = key(line.text)
         if k in seen:
-            out.append(i)
+            out[i] = "copy"
         else:
             seen.add(k)
     return out
@@ -35,4 +35,5 @@ REPEATED = Filter(
     counterexamples=(
         "The vote was close.\nThe count went on into the night.",
     ),
+    rules=("copy",),
 )

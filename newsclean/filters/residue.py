@@ -6,6 +6,7 @@ RESIDUE = line_filter(
     "residue",
     "lines with no letter or digit: lone bullets, separators, rules",
     lambda text: not key(text),
+    rule="no_letters",
     examples=("*", "•", "---", "|", "* * *", "»"),
     counterexamples=("A", "1.", "OK."),
 )

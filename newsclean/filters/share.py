@@ -48,21 +48,31 @@ _PHRASES = labels(
 _TOKEN = pattern(r"[^\W_]+(?:-[^\W_]+)?")
 
 
-def is_button_row(text: str) -> bool:
+def _button_rule(text: str) -> str | None:
+    """The rule that takes the line: "label" for a share or follow phrase ("Share
+    this on WhatsApp"), "button_row" for a row of network names and button words
+    ("* Facebook", "Share Tweet Submit"); None for any other line."""
     low = key(text)
     if not low:
-        return False
+        return None
     if _PHRASES.matches(low):
-        return True
+        return "label"
     tokens = _TOKEN.findall(low)
     # A lone "More" heads a link list; `related` takes it with its list.
-    return 0 < len(tokens) <= 8 and tokens != ["more"] and all(t in _BUTTON_WORDS for t in tokens)
+    if 0 < len(tokens) <= 8 and tokens != ["more"] and all(t in _BUTTON_WORDS for t in tokens):
+        return "button_row"
+    return None
+
+
+def is_button_row(text: str) -> bool:
+    return _button_rule(text) is not None
 
 
 SHARE = line_filter(
     "share",
     "share and follow buttons: Share this:, * Facebook, Copied!, Sharing is caring!",
-    is_button_row,
+    _button_rule,
+    rules=("label", "button_row"),
     max_chars=120,
     examples=(
         "Share this:",

@@ -80,22 +80,29 @@ _SENTENCE_END = pattern(r"[.!?](?:\s|$)")
 
 
 @remembered
-def is_pitch(text: str) -> bool:
+def _pitch_rule(text: str) -> str | None:
+    """The rule that takes the line: "label" for a sign-up button, form field or
+    box title standing alone, "pitch" for a sentence that sells the reader a
+    newsletter, subscription, app or donation; None for any other line."""
     low = key(text)
     if _LABELS.matches(low):
-        return True
+        return "label"
     if len(text) > 300 or len(_SENTENCE_END.findall(text)) > 3:
-        return False
+        return None
     if _CALL_WORDS.isdisjoint(words(low)):
-        return False
+        return None
     # Reported speech about subscriptions is article text, whoever it addresses.
     if unbullet(text).startswith(_QUOTES):
-        return False
+        return None
     if not _OFFER.search(low):
-        return False
+        return None
     # The offer and the call to the reader must meet in one sentence: a report
     # that mentions subscriptions in one sentence and "you" in another stays.
-    return any(_is_pitch_sentence(key(part)) for part in _sentences(text))
+    return "pitch" if any(_is_pitch_sentence(key(part)) for part in _sentences(text)) else None
+
+
+def is_pitch(text: str) -> bool:
+    return _pitch_rule(text) is not None
 
 
 _BREAK = pattern(r"(?<=[.!?])\s+")
@@ -123,7 +130,8 @@ def _is_pitch_sentence(low: str) -> bool:
 SUBSCRIBE = line_filter(
     "subscribe",
     "newsletter boxes, sign-up pitches, push-notification prompts, paywall and app nags",
-    is_pitch,
+    _pitch_rule,
+    rules=("label", "pitch"),
     max_chars=300,
     examples=(
         "Subscribe to our newsletter",

@@ -93,10 +93,19 @@ def is_tagged_link(text: str) -> bool:
     )
 
 
-def select(lines: Sequence[Line]) -> list[int]:
-    out = _cards(lines)
-    out.update(i for i, line in enumerate(lines) if is_caps_headline(line.text) or is_tagged_link(line.text))
-    return sorted(out)
+def select(lines: Sequence[Line]) -> dict[int, str]:
+    # card: a headline printed twice, its kicker and summary; caps_headline: a long
+    # headline in capitals; tagged_link: a headline tagged as a link to a video or
+    # gallery.
+    out = dict.fromkeys(_cards(lines), "card")
+    for i, line in enumerate(lines):
+        if i in out:
+            continue
+        if is_caps_headline(line.text):
+            out[i] = "caps_headline"
+        elif is_tagged_link(line.text):
+            out[i] = "tagged_link"
+    return dict(sorted(out.items()))
 
 
 TEASERS = Filter(
@@ -129,4 +138,5 @@ TEASERS = Filter(
         "LE GOUVERNEMENT ANNONCE UN PLAN",
         "ACME    ACME HOLDINGS INC.     42.10   -0.85   -1.98%",
     ),
+    rules=("card", "caps_headline", "tagged_link"),
 )
