@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import Counter
-from typing import NamedTuple, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from .filters.base import ends_sentence, is_bullet, key
 from .lines import Line
@@ -57,12 +58,29 @@ EDGE = -2.0
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
+_WORD_START = re.compile(r"\b\w")  # the first character of each word
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SEPARATORS = re.compile(r"\s[|·»/•]\s|\s\|\s?|^\|")
+_SEPARATOR_MARK = re.compile(r"[|·»/•]")
 _QUOTES = ("\"", "“", "„", "«", "»", "‘", "'", "「", "‹")
 _PROSE_WORDS = 20  # a line this long that ends like a sentence is surely prose
 _FAR = 20.0
 _LOG_PROSE = math.log1p(8)  # a sentence of 8 words or more
 _LOG_SHORT = math.log1p(3)  # a line of 3 words or fewer
+
+
+def _ascii_classes() -> bytes:
+    """A translation table giving each ASCII character its class, to count them in
+    C: A an upper-case letter, a a lower-case one, 0 a digit, _ itself (a word
+    character too), a space any other character."""
+    table = bytearray(b" " * 256)
+    for chars, cls in ((string.ascii_uppercase, "A"), (string.ascii_lowercase, "a"), (string.digits, "0"), ("_", "_")):
+        for ch in chars:
+            table[ord(ch)] = ord(cls)
+    return bytes(table)
+
+
+_ASCII_CLASSES = _ascii_classes()
 
 
 # Measures of a whole text, from its lines' own measures: whether it is a whole
@@ -74,7 +92,7 @@ DOCUMENT = (
 
 
 class Measured(NamedTuple):
-    own: list[list[float]]  # each line's OWN measures, "taken" not yet set
+    columns: list[list[float]]  # each OWN measure's values, line by line; "taken" not yet set
     document: list[float]  # the DOCUMENT measures
 
 
@@ -82,104 +100,139 @@ def measure(lines: Sequence[Line]) -> Measured:
     """Each line's own measures and the text's."""
     n = len(lines)
     if not n:
-        return Measured([], [0.0] * len(DOCUMENT))
-    plain = [plain_text(line.text) for line in lines]
-    folded = [_WORD.findall(text.casefold()) for text in plain]
+        return Measured([[] for _ in OWN], [0.0] * len(DOCUMENT))
+    # Taken a measure at a time over all the lines, each mostly by one call into C per line.
+    raw = [line.text for line in lines]
+    plain = list(map(plain_text, raw))
+    folded = list(map(_WORD.findall, map(str.casefold, plain)))
     known = known_language(folded)
-    keys = [key(text) for text in plain]
+    keys = list(map(key, plain))
     repeats = Counter(keys)
-    own = []
-    for i, (line, text, toks) in enumerate(zip(lines, plain, folded)):
-        size = size_in_words(text) if not text.isascii() else float(len(toks))
-        own.append(_own(line, text, toks, size, known, 0, repeats[keys[i]] - 1))
-    words_at = [row[_OWN_INDEX["words"]] for row in own]
-    _context(own, lines)
-    col = _OWN_INDEX
+    sizes = [float(len(toks)) if text.isascii() else size_in_words(text) for text, toks in zip(plain, folded)]
+    words = list(map(math.log1p, sizes))
+    sentence_end = [float(ends_sentence(text)) for text in plain]
+    digits, capitals, upper, commas = map(list, zip(*map(_shares, plain, folded)))
+    gaps = [float(line.gap) for line in lines]
+    longest = max(sizes) or 1.0
+    columns = {
+        "chars": [math.log1p(len(text)) for text in raw],
+        "words": words,
+        "sentence_end": sentence_end,
+        "colon_end": [float(text.endswith(":")) for text in plain],
+        "function_words": [density(toks) if known and toks else -1.0 for toks in folded],
+        "digits": digits,
+        "capitals": capitals,
+        "upper": upper,
+        "bullet": [float(is_bullet(text)) for text in raw],
+        "markup": [float(text != shown) for text, shown in zip(raw, plain)],
+        "separators": list(map(_separators, raw)),
+        "quote_start": [float(text.startswith(_QUOTES)) for text in plain],
+        "commas": commas,
+        "gap_before": gaps,
+        "gap_after": gaps[1:] + [0.0],
+        "position": [i / (n - 1) for i in range(n)] if n > 1 else [0.0],
+        "repeats": [float(min(repeats[k] - 1, 5)) for k in keys],
+        "taken": [0.0] * n,
+        "share_of_longest": [size / longest for size in sizes],
+        "prose_distance": _prose_distance([end and size >= _PROSE_WORDS for end, size in zip(sentence_end, sizes)]),
+    }
 
-    def share(test) -> float:
-        return sum(1 for row in own if test(row)) / n
+    def share(flags: Iterable[object]) -> float:
+        return sum(map(bool, flags)) / n
 
     document = [
         math.log1p(n),
-        share(lambda r: r[col["sentence_end"]] and r[col["words"]] >= _LOG_PROSE),
-        share(lambda r: r[col["words"]] <= _LOG_SHORT),
-        share(lambda r: r[col["bullet"]]),
-        share(lambda r: r[col["separators"]]),
-        sum(r[col["digits"]] for r in own) / n,
-        share(lambda r: r[col["markup"]]),
-        sum(r[col["capitals"]] for r in own) / n,
-        sum(words_at) / n,
-        max(words_at),
-        share(lambda r: r[col["sentence_end"]]),
-        share(lambda r: r[col["repeats"]]),
+        share(end and w >= _LOG_PROSE for end, w in zip(sentence_end, words)),
+        share(w <= _LOG_SHORT for w in words),
+        share(columns["bullet"]),
+        share(columns["separators"]),
+        sum(digits) / n,
+        share(columns["markup"]),
+        sum(capitals) / n,
+        sum(words) / n,
+        max(words),
+        share(sentence_end),
+        share(columns["repeats"]),
     ]
-    return Measured(own, document)
+    return Measured([columns[name] for name in OWN], document)
 
 
 def rows(measured: Measured, taken: Sequence[int], page: int) -> list[list[float]]:
     """Every line's measures (NAMES order). `taken` holds each line's step category,
     `page` says what the region step made of the text (0 not a whole page, 1 a page
     with an article, 2 a page without one, 3 one cleaned as an article)."""
-    t = _OWN_INDEX["taken"]
-    own = [row[:t] + [float(category)] + row[t + 1:] for row, category in zip(measured.own, taken)]
-    n = len(own)
+    return list(map(list, zip(*columns(measured, taken, page))))
+
+
+def columns(measured: Measured, taken: Sequence[int], page: int) -> list[list[float]]:
+    """rows() a measure at a time: each measure's values, line by line (NAMES order)."""
+    own = list(measured.columns)
+    own[_OWN_INDEX["taken"]] = list(map(float, taken))
+    near = [shifted(own[k], d, EDGE) for d in NEIGHBOURS for k in _NEAR_INDEX]
     # The text's measures: its line count and prose share, as measure() found them.
-    text_row = measured.document[:2] + [float(page)]
+    text = [[value] * len(taken) for value in measured.document[:2] + [float(page)]]
+    return own + near + text
+
+
+def shifted(values: Sequence[float], d: int, edge: float) -> list[float]:
+    """Each line's value of the line `d` lines after it (before it when d < 0), `edge`
+    where that line lies beyond the text's edge."""
+    values = list(values)
+    if d < 0:
+        return ([edge] * -d + values)[:len(values)]
+    return (values + [edge] * d)[d:]
+
+
+def _shares(text: str, toks: list[str]) -> tuple[float, float, float, float]:
+    """A line's shares of words holding a digit, of words starting with a capital and
+    of letters in upper case, and its commas per word, from its plain text and
+    case-folded words."""
+    # Its ASCII characters are counted in C by their class (an ASCII letter is A-Z or
+    # a-z), the few others one by one.
+    classes = (" " + text).encode("ascii", "ignore").translate(_ASCII_CLASSES)
+    upper = classes.count(b"A")
+    letters = upper + classes.count(b"a")
+    if text.isascii():
+        # An ASCII line case-folds to as many words, and a word starts with a
+        # capital where an A follows a space (the one put first stands for the
+        # line's start).
+        n = len(toks)
+        capitals = classes.count(b" A")
+        has_digit = b"0" in classes
+    else:
+        others = "".join(_NON_ASCII.findall(text))
+        upper += sum(map(str.isupper, others))
+        letters += sum(map(str.isalpha, others))
+        starts = _WORD_START.findall(text)
+        n = len(starts)
+        capitals = sum(map(str.isupper, starts))
+        # casefold() makes no digit out of another character.
+        has_digit = _DIGIT.search(text) is not None
+    upper_share = upper / letters if letters else 0.0
+    if not n:
+        return 0.0, 0.0, upper_share, 0.0
+    # Most lines hold no digit and need no word by word test.
+    digits = sum(1 for tok in toks if _DIGIT.search(tok)) if has_digit else 0
+    return digits / n, capitals / n, upper_share, text.count(",") / n
+
+
+def _separators(raw: str) -> float:
+    # Every separator holds one of the marks, which most lines lack.
+    if not _SEPARATOR_MARK.search(raw):
+        return 0.0
+    return float(min(len(_SEPARATORS.findall(raw)), 5))
+
+
+def _prose_distance(prose: Sequence[bool]) -> list[float]:
+    """Each line's distance in lines to the nearest prose line (capped)."""
+    at = [i for i, is_prose in enumerate(prose) if is_prose]
+    if not at:
+        return [_FAR] * len(prose)
     out = []
-    for i, row in enumerate(own):
-        near = []
-        for d in NEIGHBOURS:
-            j = i + d
-            near.extend(own[j][k] for k in _NEAR_INDEX) if 0 <= j < n else near.extend([EDGE] * len(_NEAR_INDEX))
-        out.append(row + near + text_row)
-    return out
-
-
-def _own(line: Line, text: str, toks: list[str], size: float, known: bool, taken: int, repeats: int) -> list[float]:
-    raw = line.text
-    original = _WORD.findall(text)
-    n = len(original)
-    letters = sum(ch.isalpha() for ch in text)
-    upper = sum(ch.isupper() for ch in text)
-    return [
-        math.log1p(len(raw)),
-        math.log1p(size),
-        float(ends_sentence(text)),
-        float(text.endswith(":")),
-        density(toks) if known and toks else -1.0,
-        sum(1 for tok in toks if _DIGIT.search(tok)) / n if n else 0.0,
-        sum(1 for tok in original if tok[0].isupper()) / n if n else 0.0,
-        upper / letters if letters else 0.0,
-        float(is_bullet(raw)),
-        float(raw != text),
-        float(min(len(_SEPARATORS.findall(raw)), 5)),
-        float(text.startswith(_QUOTES)),
-        text.count(",") / n if n else 0.0,
-        float(line.gap),
-        0.0,  # gap_after, set by _context
-        0.0,  # position, set by _context
-        float(min(repeats, 5)),
-        float(taken),
-        size,  # share_of_longest, set by _context from the size
-        _FAR,  # prose_distance, set by _context
-    ]
-
-
-def _context(own: list[list[float]], lines: Sequence[Line]) -> None:
-    """Fill in the measures that depend on where a line stands among the others."""
-    n = len(own)
-    longest = max(row[_OWN_INDEX["share_of_longest"]] for row in own) or 1.0
-    prose = [
-        i for i, row in enumerate(own)
-        if row[_OWN_INDEX["sentence_end"]] and row[_OWN_INDEX["share_of_longest"]] >= _PROSE_WORDS
-    ]
-    k = 0
-    for i, row in enumerate(own):
-        row[_OWN_INDEX["gap_after"]] = float(i + 1 < n and lines[i + 1].gap)
-        row[_OWN_INDEX["position"]] = i / (n - 1) if n > 1 else 0.0
-        row[_OWN_INDEX["share_of_longest"]] /= longest
-        while k + 1 < len(prose) and prose[k + 1] <= i:
+    k = 0  # the last prose line at or before line i, or the first one
+    for i in range(len(prose)):
+        while k + 1 < len(at) and at[k + 1] <= i:
             k += 1
-        if prose:
-            near = min(abs(i - prose[j]) for j in (k, min(k + 1, len(prose) - 1)))
-            row[_OWN_INDEX["prose_distance"]] = float(min(near, _FAR))
+        near = min(abs(i - at[k]), abs(i - at[min(k + 1, len(at) - 1)]))
+        out.append(float(min(near, _FAR)))
+    return out

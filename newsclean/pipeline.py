@@ -157,7 +157,7 @@ def _keep(lines: Sequence[Line], marks: Marks, config: Config, measured: Measure
     else:
         model = scorer.load()
         sure = {STEP_NAMES.index(name) for name in model.trusted}
-        scores = scorer.judge(features.rows(measured.get(), taken, marks.page), model)
+        scores = scorer.judge_columns(features.columns(measured.get(), taken, marks.page), model)
         keep = [t not in sure and z >= model.threshold for t, z in zip(taken, scores)]
     if marks.page == 2:
         # A page without an article, and no prose to clean as one (or --mode page).

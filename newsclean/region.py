@@ -193,9 +193,9 @@ def density(toks: Sequence[str]) -> float:
     """The share of function words among the tokens, in the language that gives the
     most: a line is judged in its own language, whatever the page's chrome is in."""
     counts: dict[str, int] = {}
-    for tok, n in Counter(filter(_LANGUAGES_OF.__contains__, toks)).items():
+    for tok in filter(_LANGUAGES_OF.__contains__, toks):
         for lang in _LANGUAGES_OF[tok]:
-            counts[lang] = counts.get(lang, 0) + n
+            counts[lang] = counts.get(lang, 0) + 1
     return max(counts.values()) / len(toks) if counts else 0.0
 
 

@@ -18,6 +18,7 @@ measure, so the scorer needs no numerical library.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from typing import NamedTuple, Sequence
 
 from . import features
@@ -43,15 +44,15 @@ class Stage(NamedTuple):
 
     def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The log-odds of each row: the bias plus the weight of each value's bin."""
-        parts = tuple(zip(self.edges, self.weights))
-        bias = self.bias
-        out = []
-        for row in rows:
-            s = bias
-            for x, (edges, weights) in zip(row, parts):
-                s += weights[bisect_right(edges, x)]
-            out.append(s)
-        return out
+        return self.column_scores(list(zip(*rows)), len(rows))
+
+    def column_scores(self, columns: Sequence[Sequence[float]], n: int) -> list[float]:
+        """The log-odds of `n` rows given as one column of values per measure. Each
+        row's weights are added in measure order, as a row at a time would."""
+        total = [self.bias] * n
+        for column, edges, weights in zip(columns, self.edges, self.weights):
+            total = [s + weights[bisect_right(edges, x)] for s, x in zip(total, column)]
+        return total
 
     def contributions(self, row: Sequence[float]) -> list[tuple[str, float]]:
         """What each measure added to the row's score, most negative first."""
@@ -70,35 +71,48 @@ class Model(NamedTuple):
 
 def context_rows(first: Sequence[float], rows: Sequence[Sequence[float]]) -> list[list[float]]:
     """The second model's measures of every line from the first model's scores."""
+    own = [[row[k] for row in rows] for k in (_TAKEN, _WORDS, _PAGE)]
+    return list(map(list, zip(*_context_columns(first, own))))
+
+
+def _context_columns(first: Sequence[float], own: list[Sequence[float]]) -> list[Sequence[float]]:
+    """context_rows() a measure at a time (CONTEXT order); `own` holds the lines'
+    taken, words and page measures."""
     n = len(first)
     kept = [1.0 if z >= 0 else 0.0 for z in first]
-    running = [0.0]
-    for k in kept:
-        running.append(running[-1] + k)
+    running = list(accumulate(kept, initial=0.0))
     share = running[-1] / n if n else 0.0
+    near = [features.shifted(first, d, EDGE) for d in (-1, 1, -2, 2)]
+    windows = [_kept_around(kept, running, w) for w in WINDOWS]
+    return [first, *near, *windows, [share] * n, *own]
+
+
+def _kept_around(kept: Sequence[float], running: Sequence[float], w: int) -> list[float]:
+    """For each line, the share of the other lines within `w` of it that the first
+    model keeps (`running` holds the running count of kept lines)."""
+    n = len(kept)
     out = []
-    for i, z in enumerate(first):
-        row = [z]
-        for d in (-1, 1, -2, 2):
-            j = i + d
-            row.append(first[j] if 0 <= j < n else EDGE)
-        for w in WINDOWS:
-            lo, hi = max(0, i - w), min(n, i + w + 1)
-            # The share of the other lines in the window that the first model keeps.
-            others = hi - lo - 1
-            row.append((running[hi] - running[lo] - kept[i]) / others if others else 0.0)
-        row.append(share)
-        own = rows[i]
-        row.extend((own[_TAKEN], own[_WORDS], own[_PAGE]))
-        out.append(row)
+    for i, k in enumerate(kept):
+        lo, hi = max(0, i - w), min(n, i + w + 1)
+        others = hi - lo - 1
+        out.append((running[hi] - running[lo] - k) / others if others else 0.0)
     return out
 
 
 def judge(rows: Sequence[Sequence[float]], model: Model | None = None) -> list[float]:
     """The final log-odds of each line being article text."""
+    return judge_columns(list(zip(*rows)), model)
+
+
+def judge_columns(columns: Sequence[Sequence[float]], model: Model | None = None) -> list[float]:
+    """judge() over the lines' measures given a measure at a time (features.columns)."""
+    n = len(columns[0]) if columns else 0
+    if not n:
+        return []
     model = model or load()
-    first = model.lines.scores(rows)
-    return model.context.scores(context_rows(first, rows))
+    first = model.lines.column_scores(columns, n)
+    own = [columns[k] for k in (_TAKEN, _WORDS, _PAGE)]
+    return model.context.column_scores(_context_columns(first, own), n)
 
 
 def is_page(document: Sequence[float], model: Model | None = None) -> bool:
