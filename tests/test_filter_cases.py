@@ -307,7 +307,7 @@ Les premiers arbres seront plantés cet automne.
 
 ~ 3 réflexions sur « Dix mille arbres pour la ville »
 ~ Laisser un commentaire
-~ Please enable JavaScript to view the comments powered by Disqus.
+~ Please enable JavaScript to view the comments.
 """,
     "en-dateline-opening-stays": """
 SPRINGFIELD, ILLINOIS

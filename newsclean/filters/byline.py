@@ -283,7 +283,7 @@ BYLINE = Filter(
         "Marco De Luca 2019-11-20 17:27:46",
         "Jane Doe and John Roe, Daily Bugle\nPublished 9:40 AM EST Mar 3, 2020",
         "Anna Schmidt\nVeröffentlicht am 20.11.2019",
-        "By Jane Doe on Monday, November 18th, 2019 at 11:04 a.m.",
+        "By Jane Doe on Tuesday, 3 March 2020 at 9:15 a.m.",
         "PUBLISHED: 08:15, Mon, Mar 2, 2020 | UPDATED: 11:02, Mon, Mar 2, 2020",
         "About the author",
         "Über den Autor",

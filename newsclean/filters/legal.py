@@ -121,12 +121,12 @@ LEGAL = line_filter(
     rules=("label", "link_row", "copyright", "recaptcha", "affiliate", "standards", "cookie_notice"),
     max_chars=400,
     examples=(
-        "We use cookies to improve your experience on our site. By continuing you agree to our use of cookies.",
+        "We use cookies to tailor what you see. Keep browsing to accept them.",
         "Accept all",
         "© 2019 Example Media Ltd. All rights reserved.",
         "Copyright 2020 The Daily Bugle",
         "Privacy Policy",
-        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+        "Protected by reCAPTCHA; Google's Privacy Policy and Terms apply.",
         "Wir verwenden Cookies, um Ihnen ein besseres Nutzungserlebnis zu bieten.",
         "Nous utilisons des cookies pour améliorer votre expérience.",
         "Utilizamos cookies para mejorar su experiencia.",
@@ -142,7 +142,7 @@ LEGAL = line_filter(
         "Mentions légales - Politique de confidentialité - Cookies",
         "Wenn Sie über diese Links einkaufen, erhalten wir eine Provision.",
         "Si vous achetez via ces liens, nous pouvons percevoir une commission.",
-        "This material may not be published, broadcast, rewritten or redistributed.",
+        "This story may not be published, broadcast or redistributed.",
     ),
     counterexamples=(
         "Google will phase out third-party cookies in Chrome by 2024, the company said.",

@@ -262,7 +262,7 @@ MEDIA = Filter(
         "Media caption Who is the new prime minister?",
         "Legenda: Manifestantes em frente ao Congresso",
         "A cyclist rides past the closed plant on Tuesday. © Reuters / Jane Doe",
-        "Senator Jane Doe speaks at the Capitol on July 25, 2019. John Smith / AP file",
+        "Jane Doe waves to supporters in Leeds on March 3, 2021. John Smith / AP file",
         "A map of the planned rail line through the valley. ( City/Transit Authority )",
         "A stock image of a woman reading a newspaper on a train. Getty Images",
         "Tunnels under the old town, photos © Jane Doe, 2018",

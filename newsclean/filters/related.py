@@ -145,7 +145,7 @@ RELATED = Filter(
         "Related",
         "Related articles\n* Ten things we learned\n* Why it matters\n= The minister said on Tuesday that the plan would go ahead.",
         "More from UK\n* First headline here\n* Second headline here",
-        "You may also like...\nWho will make the list in 2020?\nFans want the band back",
+        "You may also like...\nCan the club keep its best players?\nFans want the band back",
         "Don't miss",
         "Next Up In Science & Health\n* A new way to store solar power\n* What moon rocks tell us",
         "Trending News\n* Video shows rescue",

@@ -80,7 +80,7 @@ SHARE = line_filter(
         "* Twitter",
         "Copied!",
         "Sharing is caring!",
-        "Click to share on Twitter (Opens in new window)",
+        "Click to print (Opens in new window)",
         "Share this on WhatsApp",
         "Follow us on Twitter",
         "Like this article? Share it with your friends!",

@@ -135,9 +135,9 @@ SUBSCRIBE = line_filter(
     max_chars=300,
     examples=(
         "Subscribe to our newsletter",
-        "Sign up here to get the latest news, updates and special offers delivered directly to your inbox.",
+        "Sign up here for the week's best stories and offers, sent straight to your inbox.",
         "Get real time updates directly on you device, subscribe now.",
-        "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+        "Have our newsletters in your inbox. Subscribe today.",
         "Sign Up",
         "Turn on push notifications to get breaking news alerts.",
         "Allow notifications",
