@@ -67,10 +67,10 @@ Analysts expect cuts in the newsrooms of both companies.
 
 The new company will own more than 250 daily papers.
 """,
-    "en-capital-links-and-app-pitch": """
+    "en-capital-lines-stay-and-app-pitch": """
 The singer will be allowed to perform her old songs at the awards show, her label said on Monday.
 
-~ SINGER CLEARED TO PERFORM OLD HITS AT AWARDS SHOW AMID FEUD WITH FORMER LABEL
+SINGER CLEARED TO PERFORM OLD HITS AT AWARDS SHOW AMID FEUD WITH FORMER LABEL
 
 The dispute began in June, when the label was sold to a rival company.
 
@@ -88,7 +88,6 @@ Engineers will use the extra day to check the rocket's second stage.
 ~ Follow our full coverage of the space programme at https://example.com/space
 ~ Reach the reporter on Twitter at http://twitter.com/janeroe
 ~ Jane Roe (jane.roe@example.com) is a senior science writer at The Daily Bugle.
-~ Our Standards: The Daily Bugle Trust Principles.
 ~ Topics
 ~ * Science
 ~ * Space exploration

@@ -64,6 +64,50 @@ def snippet_pages(root: Path = SNIPPETS) -> Iterator[Page]:
         yield Page("snippets", "snippets", d.name, site, fold_of(site), d)
 
 
+# The benchmark's tokens.
+TOKEN = re.compile(r"\w+")
+
+
+def wide_labels(lines, expected: str) -> list[float]:
+    """1.0 for each line that is article text by the page's expected text: at least
+    half of its 4-word shingles stand there (a line of under four words: its words
+    stand there in a row); else 0.0."""
+    toks = TOKEN.findall(expected)
+    grams = {n: set(zip(*(toks[k:] for k in range(n)))) for n in (1, 2, 3, 4)}
+    out = []
+    for line in lines:
+        t = TOKEN.findall(line.text)
+        if not t:
+            out.append(0.0)
+        elif len(t) < 4:
+            out.append(float(tuple(t) in grams[len(t)]))
+        else:
+            sh = list(zip(t, t[1:], t[2:], t[3:]))
+            out.append(float(sum(s in grams[4] for s in sh) >= 0.5 * len(sh)))
+    return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def snippet_labels(lines, judge: dict) -> list[float]:
+    """1.0 for a line holding a sentence the page must keep, 0.0 for one holding a
+    sentence it must not, NaN for the others."""
+    keep = [_norm(s) for s in judge["with"] if _norm(s)]
+    drop = [_norm(s) for s in judge["without"] if _norm(s)]
+    out = []
+    for line in lines:
+        text = _norm(line.text)
+        if any(s in text for s in keep):
+            out.append(1.0)
+        elif any(s in text for s in drop):
+            out.append(0.0)
+        else:
+            out.append(float("nan"))
+    return out
+
+
 def require(root: Path, unpack: str) -> None:
     if not root.is_dir():
         raise SystemExit(f"no corpus at {root}: run ../shared/bench/{unpack}/unpack first")

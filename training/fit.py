@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from multiprocessing import Pool
 from pathlib import Path
@@ -59,46 +58,10 @@ from training import corpora  # noqa: E402
 OUT = Path(__file__).resolve().parent.parent / "newsclean" / "data" / "scorer.json"
 WIDE_FORMS = ("container.txt", "page.txt", "page2.txt")
 SNIPPET_FORMS = ("page.txt", "page2.txt")
-BINS = 12  # at most this many bins a measure
-C = 0.5  # inverse strength of the L2 penalty (chosen by the folds, see --sweep)
-TOKEN = re.compile(r"\w+")  # the benchmark's tokens
-
-
-# ---------------------------------------------------------------- labels
-
-def wide_labels(lines, expected: str) -> list[float]:
-    toks = TOKEN.findall(expected)
-    grams = {n: set(zip(*(toks[k:] for k in range(n)))) for n in (1, 2, 3, 4)}
-    out = []
-    for line in lines:
-        t = TOKEN.findall(line.text)
-        if not t:
-            out.append(0.0)
-        elif len(t) < 4:
-            out.append(float(tuple(t) in grams[len(t)]))
-        else:
-            sh = list(zip(t, t[1:], t[2:], t[3:]))
-            out.append(float(sum(s in grams[4] for s in sh) >= 0.5 * len(sh)))
-    return out
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def snippet_labels(lines, judge: dict) -> list[float]:
-    keep = [_norm(s) for s in judge["with"] if _norm(s)]
-    drop = [_norm(s) for s in judge["without"] if _norm(s)]
-    out = []
-    for line in lines:
-        text = _norm(line.text)
-        if any(s in text for s in keep):
-            out.append(1.0)
-        elif any(s in text for s in drop):
-            out.append(0.0)
-        else:
-            out.append(np.nan)
-    return out
+# At most this many bins a measure, and the inverse strength of the L2 penalty: a
+# mild one, as the weights of a few hundred bins rest on over a million lines.
+BINS = 12
+C = 0.5
 
 
 # ---------------------------------------------------------------- data
@@ -135,10 +98,10 @@ def _text_rows(task):
     marks = pipeline.scoring_marks(lines, Config(), measured)
     rows = features.rows(measured.get(), marks.taken, marks.page)
     if page.corpus == "wide":
-        labels = wide_labels(lines, (page.path / "expected.txt").read_text(encoding="utf-8", errors="replace"))
+        labels = corpora.wide_labels(lines, (page.path / "expected.txt").read_text(encoding="utf-8", errors="replace"))
     else:
-        labels = snippet_labels(lines, json.loads((page.path / "judge.json").read_text()))
-    sizes = [max(1, len(TOKEN.findall(line.text)) - 3) for line in lines]
+        labels = corpora.snippet_labels(lines, json.loads((page.path / "judge.json").read_text()))
+    sizes = [max(1, len(corpora.TOKEN.findall(line.text)) - 3) for line in lines]
     return page, form, rows, labels, sizes
 
 

@@ -1,5 +1,5 @@
-"""Cookie and consent notices, copyright and terms lines, legal link rows, the
-publisher's standards pledge and affiliate disclosures."""
+"""Cookie and consent notices, copyright and terms lines, legal link rows and
+affiliate disclosures."""
 
 from __future__ import annotations
 
@@ -47,14 +47,6 @@ _CONSENT = pattern(
 )
 _COPYRIGHT = pattern(r"^(?:©|\(c\)|copyright\b|&copy;)", re.IGNORECASE)
 _YEAR_OR_RIGHTS = pattern(r"\b(?:1[89]|20)\d\d\b|rights reserved", re.IGNORECASE)
-# The publisher's pledge under the story: "Our Standards: The Daily Bugle Editorial
-# Principles.", "Learn more about our editorial standards".
-_STANDARDS = pattern(
-    r"^(?:our standards|unsere standards|nos standards|nuestros estándares|nossos padrões|i nostri standard|"
-    r"onze normen|nasze standardy|standar kami|наши стандарты)\s?:"
-    r"|^(?:learn more about |read )?our (?:editorial (?:standards|guidelines|policy)|ethics policy)\b",
-    re.IGNORECASE,
-)
 # The affiliate disclosure: "We may earn a commission from links on this page."
 _AFFILIATE = pattern(
     r"\bwe (?:may )?(?:earn|receive|get|make) (?:a )?(?:small )?(?:share of sales|commission|compensation|affiliate commission)"
@@ -97,8 +89,6 @@ def _legal_rule(text: str) -> str | None:
             # The pattern's last alternative is a news agency's reuse notice, which
             # belongs with its copyright line.
             return "copyright" if found.group().casefold().startswith("may not be") else "affiliate"
-    if len(text) <= 160 and _STANDARDS.match(text):
-        return "standards"
     if not any(map(low.__contains__, _COOKIE_HINTS)):
         return None  # most lines name no cookie: a literal test spares the pattern
     if _COOKIE.search(text) is not None and _CONSENT.search(text) is not None:
@@ -112,13 +102,13 @@ def is_legal(text: str) -> bool:
 
 LEGAL = line_filter(
     "legal",
-    "cookie and consent notices, copyright and terms lines, standards pledges, affiliate disclosures",
+    "cookie and consent notices, copyright and terms lines, affiliate disclosures",
     _legal_rule,
     # label: a single legal link or consent button ("Privacy Policy", "Accept all");
     # link_row: a footer row of them; copyright: a copyright or reuse notice;
     # recaptcha: the form's reCAPTCHA terms; affiliate: an affiliate disclosure;
-    # standards: the publisher's standards pledge; cookie_notice: a consent notice.
-    rules=("label", "link_row", "copyright", "recaptcha", "affiliate", "standards", "cookie_notice"),
+    # cookie_notice: a consent notice.
+    rules=("label", "link_row", "copyright", "recaptcha", "affiliate", "cookie_notice"),
     max_chars=400,
     examples=(
         "We use cookies to tailor what you see. Keep browsing to accept them.",
@@ -131,10 +121,6 @@ LEGAL = line_filter(
         "Nous utilisons des cookies pour améliorer votre expérience.",
         "Utilizamos cookies para mejorar su experiencia.",
         "Мы используем файлы cookie.",
-        "Our Standards: The Daily Bugle Editorial Principles.",
-        "Unsere Standards: Die Grundsätze der Redaktion.",
-        "Nuestros estándares: Los principios de la redacción.",
-        "Learn more about our editorial standards",
         "We may earn a commission from links on this page.",
         "Privacy Policy, Terms of Use",
         "Terms of Service Privacy Notice",

@@ -1,0 +1,80 @@
+"""What each rule takes on the wide corpus: on how many sites it fires, and how often
+the line it takes is article text by the page's expected text.
+
+    python benchmarks/rules.py                       # container.txt and page.txt, every site
+    python benchmarks/rules.py --forms page2.txt --part held
+
+A line counts as article text when at least half of its 4-word shingles stand in
+the expected text (training/corpora.py, wide_labels). Rules are listed with their
+lines, sites, pages and the share of their lines that were article text ("wrong");
+a rule that fires on fewer than --min-sites sites, or is wrong more often than
+--max-wrong, is flagged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from multiprocessing import Pool
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from newsclean import clean  # noqa: E402
+from newsclean.lines import split_lines  # noqa: E402
+from newsclean.rules import RULES  # noqa: E402
+from training import corpora  # noqa: E402
+
+
+def _page(task):
+    """(rule, site, page, wrong) for every line the page's form lost."""
+    page, form = task
+    path = page.path / form
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8", errors="replace")
+    lines = split_lines(text)
+    article = corpora.wide_labels(lines, (page.path / "expected.txt").read_text(encoding="utf-8", errors="replace"))
+    held = {line.number: label for line, label in zip(lines, article)}
+    return [(r.rule, page.site, page.ident, held.get(r.line, 0.0) == 1.0) for r in clean(text).removed]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--forms", default="container.txt,page.txt")
+    ap.add_argument("--part", choices=("held", "fitted", "all"), default="all")
+    ap.add_argument("--min-sites", type=int, default=2)
+    ap.add_argument("--max-wrong", type=float, default=0.5)
+    ap.add_argument("--jobs", type=int, default=2)
+    a = ap.parse_args()
+    corpora.require(corpora.WIDE, "wide")
+    pages = [p for p in corpora.wide_pages()
+             if a.part == "all" or (p.fold == corpora.HELD_OUT) == (a.part == "held")]
+    for form in a.forms.split(","):
+        lines: dict[str, int] = defaultdict(int)
+        wrong: dict[str, int] = defaultdict(int)
+        sites: dict[str, set] = defaultdict(set)
+        docs: dict[str, set] = defaultdict(set)
+        with Pool(a.jobs) as pool:
+            for hits in pool.imap_unordered(_page, [(p, form) for p in pages], chunksize=16):
+                for rule, site, ident, is_article in hits:
+                    lines[rule] += 1
+                    wrong[rule] += is_article
+                    sites[rule].add(site)
+                    docs[rule].add(ident)
+        print(f"== {form}, {a.part} sites ({len(pages)} pages): lines each rule took")
+        print(f"{'rule':28s} {'lines':>7s} {'sites':>6s} {'pages':>6s} {'wrong':>6s}")
+        for rule in RULES:
+            if not lines[rule]:
+                print(f"{rule:28s} {0:7d} {0:6d} {0:6d} {'':>6s}")
+                continue
+            share = wrong[rule] / lines[rule]
+            flag = "  <- few sites" if len(sites[rule]) < a.min_sites else ""
+            flag += "  <- often wrong" if share > a.max_wrong else ""
+            print(f"{rule:28s} {lines[rule]:7d} {len(sites[rule]):6d} {len(docs[rule]):6d} {share:6.1%}{flag}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
