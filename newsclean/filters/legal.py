@@ -45,7 +45,9 @@ _CONSENT = pattern(
     r"мы используем|этот сайт|сайт использует)",
     re.IGNORECASE,
 )
-_COPYRIGHT = pattern(r"^(?:©|\(c\)|copyright\b|&copy;)", re.IGNORECASE)
+# A notice: the sign or the word, then the sign, a year or a name. "Copyright law
+# was changed" is a sentence about copyright.
+_COPYRIGHT = pattern(r"^(?:©|\(c\)|&copy;|copyright\b(?! (?-i:[a-z])))", re.IGNORECASE)
 _YEAR_OR_RIGHTS = pattern(r"\b(?:1[89]|20)\d\d\b|rights reserved", re.IGNORECASE)
 # The affiliate disclosure: "We may earn a commission from links on this page."
 _AFFILIATE = pattern(
@@ -135,6 +137,7 @@ LEGAL = line_filter(
         "The bakery sold 4,000 cookies on its opening day.",
         "Copyright law has not kept pace with the internet, the judge wrote.",
         "Our standards of care have slipped, the hospital's director admitted.",
+        "Copyright rules for photographers were tightened in 2021.",
         "Bloggers earn a commission on every sale made through their links, the report said.",
         "Privacy campaigners criticised the new terms of use.",
         "The paper said it would review its editorial standards after the error.",

@@ -18,7 +18,10 @@ _HEADERS = labels(
     # en
     r"related|related (?:articles?|stories|story|posts?|content|news|coverage|links?|topics?|reading|videos?)",
     r"read more|read next|read also|also read|more|more (?:stories|news|articles|videos|headlines)",
-    r"more (?:from|in|on|about) .{1,40}|.{1,40} more|more stories from .{1,40}",
+    # "Show more", "View 12 more": a button names its action; a sentence that ends
+    # in "more" ("Many wanted more.") is not a header.
+    r"more (?:from|in|on|about) .{1,40}|(?:show|load|see|view|discover|explore|find)(?: \d+)? more|\d+ more",
+    r"more stories from .{1,40}",
     r"you (?:may|might) also (?:like|enjoy|be interested in)|you may have missed|recommended(?: for you)?",
     r"don't miss|do not miss|trending(?: now| news| stories)?|popular|most popular|most read|most viewed",
     r"see also|editor'?s picks|top stories|latest(?: news| stories)?|what to read next|up next|next up(?: in .{1,40})?",
@@ -77,8 +80,13 @@ _TEASER_MAX_WORDS = 16
 _LIST_MAX = 20
 
 
+# A section's link to the rest of it, capitalised and with no sentence end:
+# "Election Coverage More".
+_SECTION_MORE = pattern(r"^(?:[\w'’&-]+ ){1,5}More$")
+
+
 def _is_header(text: str) -> bool:
-    return len(text) <= 60 and _HEADERS.matches(key(text))
+    return len(text) <= 60 and (_HEADERS.matches(key(text)) or _SECTION_MORE.match(text) is not None)
 
 
 def _is_teaser(line: Line) -> bool:
@@ -171,7 +179,7 @@ RELATED = Filter(
         "Nächster Artikel\nRegierung legt Haushalt vor",
         "Next Auto News\nThe new hatchback has 300 horsepower\nJane Doe 2019-11-20 17:27:46\n= The car goes on sale in March, the company said.",
         "= The study was published in the journal on Monday.\n\nWhy Some Cities Ban Cars From Their Centres\nRead more",
-        "Trump Impeachment Inquiry More\n* First headline here\n= Here are some of the highlights:\n= 1. The first point",
+        "Election Coverage More\n* First headline here\n= Here are some of the highlights:\n= 1. The first point",
     ),
     counterexamples=(
         "Read more about the study in the journal Nature, the authors said.",

@@ -7,6 +7,8 @@ article sentence about subscriptions is told in the third person and stays.
 
 from __future__ import annotations
 
+import re
+
 
 from .base import key, labels, line_filter, pattern, remembered, unbullet, words
 
@@ -77,6 +79,12 @@ _IMPERATIVE = pattern(r"^(?:" + "|".join(_IMPERATIVE_WORDS) + r")\b")
 _CALL_WORDS = frozenset(words(w)[0] for w in _ADDRESS_WORDS + _IMPERATIVE_WORDS)
 _QUOTES = ("“", "\"", "«", "„", "‘", "'", "‹", "「")
 _SENTENCE_END = pattern(r"[.!?](?:\s|$)")
+# A sentence closed by who said it: "..., officials said." A pitch is never reported.
+_ATTRIBUTED = pattern(
+    r",[\"”’']? (?:\w+ ){0,3}(?:said|says|told \w+|added|sagte|sagten|teilte \w+ mit|a déclaré|a dit|dijo|afirmó|"
+    r"disse|afirmou|ha detto|ha dichiarato|zei|powiedział|сказал|заявил)[.!]?[\"”’']?$",
+    re.IGNORECASE,
+)
 
 
 @remembered
@@ -91,8 +99,9 @@ def _pitch_rule(text: str) -> str | None:
         return None
     if _CALL_WORDS.isdisjoint(words(low)):
         return None
-    # Reported speech about subscriptions is article text, whoever it addresses.
-    if unbullet(text).startswith(_QUOTES):
+    # Reported speech about subscriptions is article text, whoever it addresses:
+    # a quotation, or a line that names who said it ("..., officials said.").
+    if unbullet(text).startswith(_QUOTES) or _ATTRIBUTED.search(text):
         return None
     if not _OFFER.search(low):
         return None
@@ -183,5 +192,7 @@ SUBSCRIBE = line_filter(
         "Shoppers can now stream films on the app. The firm said users without a subscription could now watch for free.",
         "Die Spenden gingen im vergangenen Jahr deutlich zurück.",
         "The newsletter, founded in 1990, has 20,000 readers.",
+        "Sign up was slow at first, the organisers said.",
+        "Subscribe now, or pay more later, the company told customers.",
     ),
 )
