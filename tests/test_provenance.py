@@ -1,15 +1,17 @@
 """Examples, fixtures, samples and comments are written from scratch: none shares a
 run of eight words with the corpora newsclean is measured on.
 
-The corpora are read from beside the checkout (../shared/bench/dev) and from where
-their unpack scripts put them (NEWSCLEAN_WIDE, NEWSCLEAN_SNIPPETS; see
-training/corpora.py). A corpus that is not there is skipped, with how to get it.
+The development corpus is read from NEWSCLEAN_DEV or from the shared bench beside
+the checkout; the wide and snippet corpora from where their unpack scripts put them
+(NEWSCLEAN_WIDE, NEWSCLEAN_SNIPPETS; see training/corpora.py). A corpus that is not
+there is skipped, with how to get it.
 """
 
 from __future__ import annotations
 
 import ast
 import io
+import os
 import re
 import tokenize
 from pathlib import Path
@@ -19,7 +21,7 @@ import pytest
 from newsclean.filters import FILTERS
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT.parent / "shared" / "bench" / "dev"
+DEV = Path(os.environ.get("NEWSCLEAN_DEV", ROOT.parent / "shared" / "bench" / "dev"))
 RUN = 8
 _WORD = re.compile(r"\w+")
 # The forms whose words a fixture could have been taken from.
@@ -65,13 +67,12 @@ def ours() -> dict[tuple[str, ...], str]:
                 add(text, str(path.relative_to(ROOT)))
     for path in sorted((ROOT / "samples").iterdir()):
         add(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
-    add((ROOT / "README.md").read_text(encoding="utf-8"), "README.md")
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        add(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
     return found
 
 
 def _corpus_roots() -> list[Path]:
-    import os
-
     roots = [DEV]
     for env, default in (("NEWSCLEAN_WIDE", "/tmp/newsclean-wide"), ("NEWSCLEAN_SNIPPETS", "/tmp/newsclean-snippets")):
         roots.append(Path(os.environ.get(env, default)) / "dev")
@@ -100,9 +101,17 @@ def test_runs_are_found_in_a_text_that_holds_them():
     assert ("one", "two", "three", "four", "five", "six", "seven", "eight") in mine
 
 
-@pytest.mark.parametrize("root", _corpus_roots(), ids=["dev", "wide", "snippets"])
-def test_nothing_we_wrote_shares_eight_words_with_a_corpus(root):
+_HOW_TO_GET = {
+    "dev": "development corpus not found: set NEWSCLEAN_DEV to it, or place the shared bench beside the checkout",
+    "wide": "wide corpus not found: run the shared bench's wide/unpack and set NEWSCLEAN_WIDE to where it put it",
+    "snippets": "snippet corpus not found: run the shared bench's snippets/unpack and set NEWSCLEAN_SNIPPETS "
+                "to where it put it",
+}
+
+
+@pytest.mark.parametrize("root,name", list(zip(_corpus_roots(), _HOW_TO_GET)), ids=list(_HOW_TO_GET))
+def test_nothing_we_wrote_shares_eight_words_with_a_corpus(root, name):
     if not root.is_dir():
-        pytest.skip(f"corpus not found at {root}: unpack it with ../shared/bench/*/unpack to run this test")
+        pytest.skip(_HOW_TO_GET[name])
     hits = shared_runs(ours(), root)
     assert not hits, "\n".join(f"{where}: {what}" for where, what in hits[:40])
