@@ -31,6 +31,7 @@ class Settings:
     max_size: int
     explain: bool
     templates: object = None  # repeated_across: a templates.Templates, set by corpus.folder_outcomes
+    encoding: str | None = None  # --encoding: read every input in it instead of detecting
 
 
 @dataclass
@@ -60,7 +61,7 @@ def process(source: io.Source, settings: Settings, stdin_data: bytes | None = No
         else:
             data = io.read_bytes(source.path, settings.max_size, streams=not source.walked)
         result = (settings.templates.clean_bytes if settings.templates else clean_bytes)(data, name=None if source.path == "-" else source.path,
-                             config=settings.config, input_type=settings.input_type)
+                             config=settings.config, input_type=settings.input_type, encoding=settings.encoding)
     except (BinaryInput, io.NotRegular, io.Vanished) as e:
         return _not_cleaned(source, label, _skipped_if_walked(source), str(e), settings)
     except (io.InputError, HTMLError) as e:

@@ -79,7 +79,7 @@ def _count_sources(batch, settings) -> TemplateCounts:
             except io.InputError:
                 continue  # reported when the file is cleaned
         name = None if source.path == "-" else source.path
-        counts.add_bytes(site_of_path(name), data, name, settings.input_type)
+        counts.add_bytes(site_of_path(name), data, name, settings.input_type, settings.encoding)
     return counts
 
 
