@@ -85,7 +85,8 @@ def main(inputs, output, fmt, input_type, encoding, mode, explain, list_filters,
     """Strip page furniture from scraped news and print clean article text.
 
     INPUTS are files, folders (walked recursively, hidden files skipped) or - for
-    stdin (the default). Text and saved HTML pages are both accepted.
+    stdin (the default). Text and saved HTML pages are both accepted, gzipped or
+    not: story.txt.gz is read as the text it holds (story.txt in an output folder).
     """
     if list_filters:
         _list_filters()

@@ -60,6 +60,7 @@ def process(source: io.Source, settings: Settings, stdin_data: bytes | None = No
             data = stdin_data
         else:
             data = io.read_bytes(source.path, settings.max_size, streams=not source.walked)
+        data = io.gunzip(data, settings.max_size)
         result = (settings.templates.clean_bytes if settings.templates else clean_bytes)(data, name=None if source.path == "-" else source.path,
                              config=settings.config, input_type=settings.input_type, encoding=settings.encoding)
     except (BinaryInput, io.NotRegular, io.Vanished) as e:

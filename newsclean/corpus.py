@@ -75,8 +75,8 @@ def _count_sources(batch, settings) -> TemplateCounts:
     for source, data in batch:
         if data is None:
             try:
-                data = io.read_bytes(source.path, settings.max_size)
-            except io.InputError:
+                data = io.gunzip(io.read_bytes(source.path, settings.max_size), settings.max_size)
+            except (io.InputError, io.CorruptGzip):
                 continue  # reported when the file is cleaned
         name = None if source.path == "-" else source.path
         counts.add_bytes(site_of_path(name), data, name, settings.input_type, settings.encoding)

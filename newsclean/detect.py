@@ -165,9 +165,9 @@ def has_markup(text: str) -> bool:
 
 
 def looks_like_html(text: str, name: str | None = None) -> bool:
-    """HTML by name (.html, .htm, .xhtml) or by content: a doctype or <html>/<body>
+    """HTML by name (.html, .htm, .xhtml, also gzipped: .html.gz) or by content: a doctype or <html>/<body>
     at the start, or a high density of tags. "if x < y > z" stays text."""
-    if name and name.lower().endswith(HTML_SUFFIXES):
+    if name and name.lower().removesuffix(".gz").endswith(HTML_SUFFIXES):
         return True
     head = text[:4096]
     if _HTML_START.match(head.encode("utf-8", "replace")[:2048]):

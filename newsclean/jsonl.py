@@ -35,14 +35,13 @@ from typing import BinaryIO, Iterable, Iterator
 
 from . import templates as _templates
 from .detect import looks_like_html
-from .io import DEFAULT_MAX_SIZE, atomic_file
+from .io import DEFAULT_MAX_SIZE, GZIP_MAGIC, atomic_file
 from .model import Config, Result
 from .pipeline import DEFAULT, clean
 from .render import as_dict
 
 META = "newsclean"
 BAD_RECORDS = ("pass", "skip")
-GZIP_MAGIC = b"\x1f\x8b"
 
 
 class BadRecord(ValueError):
