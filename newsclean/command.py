@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from . import io
-from .detect import BinaryInput, HTMLError
+from .detect import BinaryInput, HTMLError, JSONLinesInput
 from .document import clean_bytes
 from .model import Config
 from .render import as_json, failure_dict, render
@@ -65,7 +65,7 @@ def process(source: io.Source, settings: Settings, stdin_data: bytes | None = No
                              config=settings.config, input_type=settings.input_type, encoding=settings.encoding)
     except (BinaryInput, io.NotRegular, io.Vanished) as e:
         return _not_cleaned(source, label, _skipped_if_walked(source), str(e), settings)
-    except (io.InputError, HTMLError) as e:
+    except (io.InputError, HTMLError, JSONLinesInput) as e:
         return _not_cleaned(source, label, "failed", str(e), settings)
     except RecursionError:
         return _not_cleaned(source, label, "failed", "input nested too deeply to parse", settings)

@@ -32,6 +32,11 @@ class UnknownEncoding(ValueError):
     """An encoding name Python has no text codec for."""
 
 
+class JSONLinesInput(ValueError):
+    """Text that is JSON Lines: its records are cleaned one field at a time
+    (--jsonl-field), not as one text."""
+
+
 def check_encoding(name: str) -> str:
     """The Python codec name for `name` ("latin-1" -> "iso8859-1", "koi8_r" ->
     "koi8-r"). Raises UnknownEncoding for a name that is not a text codec."""
@@ -149,6 +154,54 @@ def _detect_sample(data: bytes) -> bytes:
     head = data[:_DETECT_SAMPLE]
     cut = max(head.rfind(b"\n"), head.rfind(b" "))
     return head[:cut] if cut > 0 else head
+
+
+# The first records looked at, and how many field names a message lists at most.
+_JSONL_PROBE = 3
+_FIELDS_SHOWN = 12
+_JSON_OBJECT_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*\{")
+
+
+def jsonl_fields(data: bytes) -> dict[str, int] | None:
+    """When `data` looks like JSON Lines, each of its first non-blank lines (three
+    at most) a JSON object: the fields that hold strings in them, with the length
+    of the longest. None for anything else, at the cost of a pattern match for text
+    that does not start with "{"."""
+    if not _JSON_OBJECT_START.match(data):
+        return None
+    import json  # only text that starts like a JSON object needs it
+
+    fields: dict[str, int] = {}
+    records = pos = 0
+    while records < _JSONL_PROBE and pos < len(data):
+        end = data.find(b"\n", pos)
+        end = len(data) if end < 0 else end
+        line, pos = data[pos:end].strip(), end + 1
+        if not line:
+            continue
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(record, dict):
+            return None
+        records += 1
+        for name, value in record.items():
+            if isinstance(value, str):
+                fields[name] = max(fields.get(name, 0), len(value))
+    return fields if records else None
+
+
+def jsonl_advice(fields: dict[str, int]) -> str:
+    """"(fields: url, title, body); use --jsonl-field body": the string fields of
+    some records and the one with the longest text, the likeliest body."""
+    if not fields:
+        return "(no field holds a string)"
+    import shlex
+
+    names = list(fields)
+    shown = ", ".join(names[:_FIELDS_SHOWN]) + (", ..." if len(names) > _FIELDS_SHOWN else "")
+    return f"(fields: {shown}); use --jsonl-field {shlex.quote(max(names, key=fields.__getitem__))}"
 
 
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .detect import (BinaryInput, bom_encoding, check_encoding, decode, decode_html_text, decode_text, has_markup,
-                     is_binary, looks_like_html)
+from .detect import (BinaryInput, JSONLinesInput, bom_encoding, check_encoding, decode, decode_html_text, decode_text,
+                     has_markup, is_binary, jsonl_advice, jsonl_fields, looks_like_html)
 from .model import Config, Result
 from .pipeline import DEFAULT, clean
 
@@ -22,8 +22,9 @@ def clean_bytes(data: bytes, *, name: str | None = None, config: Config = DEFAUL
     "gb18030", "shift_jis" ...) forces how the bytes are read, a page's declared
     charset included; by default it is found (detect.decode_text). The encoding
     used is in meta["encoding"]. Raises detect.BinaryInput for bytes that are not
-    text, detect.UnknownEncoding for an encoding Python does not know,
-    detect.HTMLError for a page beyond html.py's limits.
+    text, detect.JSONLinesInput for JSON Lines (whose records jsonl.py cleans) when
+    `input_type` is "auto", detect.UnknownEncoding for an encoding Python does not
+    know, detect.HTMLError for a page beyond html.py's limits.
     """
     decoded = plain_text(data, name=name, input_type=input_type, encoding=encoding)
     if decoded is None:
@@ -42,7 +43,7 @@ def plain_text(data: bytes, *, name: str | None = None, input_type: str = "auto"
                encoding: str | None = None) -> tuple[str, str] | None:
     """The text of a plain-text input and the encoding it was read in; None for
     HTML, which is decoded by its own rules (detect.decode_html_text). Raises
-    BinaryInput and UnknownEncoding as clean_bytes does."""
+    BinaryInput, JSONLinesInput and UnknownEncoding as clean_bytes does."""
     if encoding:
         encoding = check_encoding(encoding)
     if is_binary(data, encoding):
@@ -54,4 +55,7 @@ def plain_text(data: bytes, *, name: str | None = None, input_type: str = "auto"
         head_text = decode(head, encoding) if encoding or bom_encoding(head) else head.decode("utf-8", "replace")
         if looks_like_html(head_text, name) and has_markup(head_text):
             return None
+        fields = jsonl_fields(data)
+        if fields is not None:
+            raise JSONLinesInput(f"looks like JSON Lines {jsonl_advice(fields)}")
     return decode_text(data, encoding)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 from urllib.parse import urlsplit
 
-from .detect import BinaryInput
+from .detect import BinaryInput, JSONLinesInput
 from .document import clean_bytes as clean_document, plain_text as document_text
 from .filters.base import SHORT, ends_sentence, key, words
 from .lines import normalise
@@ -182,10 +182,10 @@ class Templates:
 
 
 def plain_text(data: bytes, name: str | None, input_type: str, encoding: str | None = None) -> str | None:
-    """The decoded text of a plain-text input; None for HTML and binary inputs."""
+    """The decoded text of a plain-text input; None for HTML, binary and JSON Lines inputs."""
     try:
         decoded = document_text(data, name=name, input_type=input_type, encoding=encoding)
-    except BinaryInput:
+    except (BinaryInput, JSONLinesInput):
         return None
     return decoded[0] if decoded else None
 

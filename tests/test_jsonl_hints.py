@@ -1,0 +1,103 @@
+"""JSON Lines given the wrong way: without --jsonl-field, or with a field the
+records do not have. One clear message per input, naming the fields found."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsclean import clean_bytes
+from newsclean.cli import main
+from newsclean.detect import JSONLinesInput
+
+BODY = ("The reservoir above the town reached its highest level in a decade after a wet autumn, "
+        "the water board said on Monday.")
+NOTE = (
+    "Reservoir full after wet autumn\n\n"
+    "Water engineers opened the spillway for the first time since the dam was rebuilt.\n"
+)
+
+
+def record(n: int = 1, **fields) -> str:
+    base = {"url": f"https://valley.example/{n}", "title": "Reservoir full", "body": BODY}
+    return json.dumps({**base, **fields})
+
+
+def write(path, lines: list[str]) -> str:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return str(path)
+
+
+def invoke(*args: str, input: bytes | str | None = None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+# ---------------------------------------------------------------- JSON Lines without --jsonl-field
+
+
+def test_json_lines_without_the_option_fail_with_the_option_to_use(tmp_path):
+    crawl = write(tmp_path / "crawl.jsonl", [record(1), record(2)])
+    result = invoke(crawl)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (f"newsclean: {crawl}: failed: looks like JSON Lines "
+                             "(fields: url, title, body); use --jsonl-field body\n")
+
+
+def test_json_lines_on_stdin_get_the_same_hint():
+    result = invoke(input=record() + "\n")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "newsclean: <stdin>: failed: looks like JSON Lines (fields: url, title, body); use --jsonl-field body\n"
+
+
+def test_the_hint_names_the_longest_text_and_quotes_odd_names(tmp_path):
+    crawl = write(tmp_path / "c.jsonl", [json.dumps({"id": 7, "headline": "Reservoir full", "article text": BODY})])
+    result = invoke(crawl)
+    assert "(fields: headline, article text); use --jsonl-field 'article text'" in result.stderr
+
+
+def test_gzipped_json_lines_get_the_hint_too(tmp_path):
+    path = tmp_path / "crawl.jsonl.gz"
+    path.write_bytes(gzip.compress((record() + "\n").encode(), mtime=0))
+    result = invoke(str(path))
+    assert result.exit_code == 1
+    assert "looks like JSON Lines (fields: url, title, body); use --jsonl-field body" in result.stderr
+
+
+def test_the_run_goes_on_for_the_other_inputs(tmp_path):
+    crawl = write(tmp_path / "crawl.jsonl", [record()])
+    (tmp_path / "note.txt").write_text(NOTE, encoding="utf-8")
+    result = invoke(crawl, str(tmp_path / "note.txt"), "--format", "jsonl", "-q")
+    assert result.exit_code == 1
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(d["status"], d["reason"] if d["status"] == "failed" else d["title"]) for d in docs] == [
+        ("failed", "looks like JSON Lines (fields: url, title, body); use --jsonl-field body"),
+        ("ok", "Reservoir full after wet autumn"),
+    ]
+
+
+def test_json_lines_as_text_when_asked(tmp_path):
+    crawl = write(tmp_path / "crawl.jsonl", [record()])
+    result = invoke(crawl, "--input", "text")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert BODY in result.stdout
+
+
+@pytest.mark.parametrize("text", [
+    "{Updated} " + NOTE,
+    "{\n" + NOTE,
+    '{"draft": true}\n\n' + NOTE,
+    "[1, 2, 3]\n" + NOTE,
+])
+def test_text_that_only_starts_like_json_is_cleaned(text):
+    result = invoke(input=text)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "Water engineers opened the spillway" in result.stdout
+
+
+def test_the_library_says_what_json_lines_are():
+    with pytest.raises(JSONLinesInput, match=r"use --jsonl-field body"):
+        clean_bytes((record() + "\n").encode())
