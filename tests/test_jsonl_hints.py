@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from newsclean import clean_bytes
 from newsclean.cli import main
 from newsclean.detect import JSONLinesInput
+from newsclean.jsonl import FIELD_PROBE
 
 BODY = ("The reservoir above the town reached its highest level in a decade after a wet autumn, "
         "the water board said on Monday.")
@@ -101,3 +102,51 @@ def test_text_that_only_starts_like_json_is_cleaned(text):
 def test_the_library_says_what_json_lines_are():
     with pytest.raises(JSONLinesInput, match=r"use --jsonl-field body"):
         clean_bytes((record() + "\n").encode())
+
+
+# ---------------------------------------------------------------- a field the records do not have
+
+
+def test_a_missing_field_stops_the_input_after_the_first_records(tmp_path):
+    crawl = write(tmp_path / "crawl.jsonl", [record(n) for n in range(1, 101)])
+    result = invoke(crawl, "--jsonl-field", "text", "-q")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (f"newsclean: {crawl}: failed: no field 'text' in the first {FIELD_PROBE} records "
+                             "(fields: url, title, body); use --jsonl-field body\n")
+
+
+def test_a_short_input_without_the_field_gets_one_message(tmp_path):
+    crawl = write(tmp_path / "crawl.jsonl", [record(1), record(2), record(3, summary="A wet autumn.")])
+    result = invoke(crawl, "--jsonl-field", "text", "--bad-records", "pass", "-q")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"newsclean: {crawl}: failed: no field 'text' in any of its 3 records "
+                             "(fields: url, title, body, summary); use --jsonl-field body\n")
+
+
+def test_the_other_inputs_still_run(tmp_path):
+    wrong = write(tmp_path / "a.jsonl", [record(n) for n in range(30)])
+    right = write(tmp_path / "b.jsonl", [json.dumps({"text": NOTE})])
+    result = invoke(wrong, right, "--jsonl-field", "text", "--jobs", "2", "-q")
+    assert result.exit_code == 1
+    assert [json.loads(line)["newsclean"]["title"] for line in result.stdout.splitlines()] == [
+        "Reservoir full after wet autumn"]
+    assert result.stderr.count(": failed: ") == 1
+
+
+def test_records_that_lack_the_field_here_and_there_are_reported_one_by_one(tmp_path):
+    lines = [record(1)] * (FIELD_PROBE - 1) + [json.dumps({"text": NOTE})] + [record(2)] * 5
+    crawl = write(tmp_path / "crawl.jsonl", lines)
+    result = invoke(crawl, "--jsonl-field", "text", "--bad-records", "skip", "-q")
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1
+    failures = result.stderr.splitlines()
+    assert len(failures) == FIELD_PROBE - 1 + 5
+    assert failures[0] == f"newsclean: {crawl}:1: failed: no field 'text' (fields: 'url', 'title', 'body'); skipped"
+
+
+def test_records_bad_in_other_ways_are_still_reported_one_by_one(tmp_path):
+    crawl = write(tmp_path / "crawl.jsonl", ["not json"] * 25)
+    result = invoke(crawl, "--jsonl-field", "text", "-q")
+    assert result.exit_code == 1
+    assert result.stderr.count(": failed: not JSON") == 25
