@@ -164,9 +164,9 @@ _JSON_OBJECT_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*\{")
 
 def jsonl_fields(data: bytes) -> dict[str, int] | None:
     """When `data` looks like JSON Lines, each of its first non-blank lines (three
-    at most) a JSON object: the fields that hold strings in them, with the length
-    of the longest. None for anything else, at the cost of a pattern match for text
-    that does not start with "{"."""
+    at most) a JSON object with text in it: the fields that hold strings, with the
+    length of the longest. None for anything else, at the cost of a pattern match
+    for text that does not start with "{"."""
     if not _JSON_OBJECT_START.match(data):
         return None
     import json  # only text that starts like a JSON object needs it
@@ -189,7 +189,7 @@ def jsonl_fields(data: bytes) -> dict[str, int] | None:
         for name, value in record.items():
             if isinstance(value, str):
                 fields[name] = max(fields.get(name, 0), len(value))
-    return fields if records else None
+    return fields or None
 
 
 def jsonl_advice(fields: dict[str, int]) -> str:
@@ -218,8 +218,9 @@ def has_markup(text: str) -> bool:
 
 
 def looks_like_html(text: str, name: str | None = None) -> bool:
-    """HTML by name (.html, .htm, .xhtml, also gzipped: .html.gz) or by content: a doctype or <html>/<body>
-    at the start, or a high density of tags. "if x < y > z" stays text."""
+    """HTML by name (.html, .htm, .xhtml, gzipped or not) or by content: a doctype
+    or <html>/<body> at the start, or a high density of tags. "if x < y > z" stays
+    text."""
     if name and name.lower().removesuffix(".gz").endswith(HTML_SUFFIXES):
         return True
     head = text[:4096]

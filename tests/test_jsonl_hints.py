@@ -99,6 +99,11 @@ def test_text_that_only_starts_like_json_is_cleaned(text):
     assert "Water engineers opened the spillway" in result.stdout
 
 
+def test_json_objects_without_text_are_not_taken_for_records():
+    result = invoke(input='{"draft": true}\n{"pages": 2}\n')
+    assert (result.exit_code, result.stdout, result.stderr) == (0, '{"draft": true}\n\n{"pages": 2}\n', "")
+
+
 def test_the_library_says_what_json_lines_are():
     with pytest.raises(JSONLinesInput, match=r"use --jsonl-field body"):
         clean_bytes((record() + "\n").encode())
