@@ -89,7 +89,7 @@ class Cleaned:
     output: bytes
     by_filter: tuple[tuple[str, int], ...] = ()  # lines removed, by filter
     removed: tuple[tuple[int, str, str, str], ...] = ()  # every removed line (line, text, filter, rule id), when the job explains
-    missing: tuple[tuple[str, int], ...] | None = None  # the record lacked the field: its string fields, by length
+    missing: tuple[tuple[str, int], ...] | None = None  # lacked the field: its string fields, with lengths
 
 
 class TooLong(bytes):
