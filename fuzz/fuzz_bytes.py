@@ -27,7 +27,7 @@ import atheris
 with atheris.instrument_imports(include=["newsclean"]):
     import newsclean.html  # noqa: F401  (loaded lazily by the library; instrument it too)
     from newsclean import clean, clean_bytes
-    from newsclean.detect import BinaryInput, decode
+    from newsclean.detect import BinaryInput, JSONLinesInput, decode
     from newsclean.lines import normalise
     from newsclean.render import as_dict, as_json, as_text
 
@@ -39,7 +39,7 @@ _seen: dict[str, int] = {}
 def check(data: bytes) -> None:
     try:
         result = clean_bytes(data, name=None)
-    except BinaryInput:
+    except (BinaryInput, JSONLinesInput):  # not text, or JSON Lines (cleaned a record at a time)
         return
     text = as_text(result)
     text.encode("utf-8")  # a lone surrogate here would be a finding

@@ -9,6 +9,7 @@ import click
 
 from . import __version__, io
 from .command import EXIT_FAILED, EXIT_USAGE, PIPE, WALK_ERRORS, Settings, interrupted, run_sources
+from .detect import UnknownEncoding, check_encoding
 from .document import INPUT_TYPES
 from .filters import FILTERS, NAMES
 from .model import Config
@@ -46,12 +47,22 @@ def _filter_names() -> tuple[str, ...]:
     return NAMES + (REGION, SCORE)
 
 
+def _encoding(name: str | None) -> str | None:
+    try:
+        return check_encoding(name) if name else None
+    except UnknownEncoding as e:
+        raise click.BadParameter(str(e)) from None
+
+
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(), help="Output file (one input) or folder (a folder or several inputs).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=PIPE.fmt, show_default=True, help="Output format.")
 @click.option("--input", "input_type", type=click.Choice(INPUT_TYPES), default=PIPE.input_type, show_default=True,
               help="Treat inputs as text or HTML; auto detects by name and content.")
+@click.option("--encoding", metavar="NAME", callback=lambda ctx, param, name: _encoding(name),
+              help="Read inputs in this encoding (cp1251, gb18030, shift_jis ...), an HTML page's declared "
+                   "charset included [default: detected].")
 @click.option("--mode", type=click.Choice(["auto", "article", "page"]), default=PIPE.config.mode, show_default=True,
               help="article: text is just the article; page: a whole-page dump to cut down first; auto: decide per input.")
 @click.option("--explain", is_flag=True, help="Show each removed line with the id of the rule that took it (filter.rule) on stderr.")
@@ -69,12 +80,13 @@ def _filter_names() -> tuple[str, ...]:
               help="Also remove lines that stand in N or more documents of the same site (its template).")
 @click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask cluster (tcp://host:8786); needs newsclean[dask].")
 @click.version_option(__version__, "--version", prog_name="newsclean", message="%(prog)s %(version)s")
-def main(inputs, output, fmt, input_type, mode, explain, list_filters, disabled, jobs, max_size, quiet,
+def main(inputs, output, fmt, input_type, encoding, mode, explain, list_filters, disabled, jobs, max_size, quiet,
          jsonl_field, url_field, bad_records, repeated_across, scheduler):
     """Strip page furniture from scraped news and print clean article text.
 
     INPUTS are files, folders (walked recursively, hidden files skipped) or - for
-    stdin (the default). Text and saved HTML pages are both accepted.
+    stdin (the default). Text and saved HTML pages are both accepted, gzipped or
+    not: story.txt.gz is read as the text it holds (story.txt in an output folder).
     """
     if list_filters:
         _list_filters()
@@ -82,7 +94,10 @@ def main(inputs, output, fmt, input_type, mode, explain, list_filters, disabled,
     unknown = [n for n in disabled if n not in _filter_names()]
     if unknown:
         raise click.UsageError(f"unknown filter {unknown[0]!r}; known: {', '.join(_filter_names())}")
-    settings = Settings(Config(disabled=frozenset(disabled), mode=mode), fmt, input_type, max_size, explain)
+    if encoding and jsonl_field is not None:
+        raise click.UsageError("--encoding applies to text and HTML inputs; JSON Lines are read as UTF-8")
+    settings = Settings(Config(disabled=frozenset(disabled), mode=mode), fmt, input_type, max_size, explain,
+                        encoding=encoding)
     WALK_ERRORS.errors.clear()
     executor = None
     if jsonl_field is not None or repeated_across or scheduler:

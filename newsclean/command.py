@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from . import io
-from .detect import BinaryInput, HTMLError
+from .detect import BinaryInput, HTMLError, JSONLinesInput
 from .document import clean_bytes
 from .model import Config
 from .render import as_json, failure_dict, render
@@ -31,6 +31,7 @@ class Settings:
     max_size: int
     explain: bool
     templates: object = None  # repeated_across: a templates.Templates, set by corpus.folder_outcomes
+    encoding: str | None = None  # --encoding: read every input in it instead of detecting
 
 
 @dataclass
@@ -59,11 +60,12 @@ def process(source: io.Source, settings: Settings, stdin_data: bytes | None = No
             data = stdin_data
         else:
             data = io.read_bytes(source.path, settings.max_size, streams=not source.walked)
+        data = io.gunzip(data, settings.max_size)
         result = (settings.templates.clean_bytes if settings.templates else clean_bytes)(data, name=None if source.path == "-" else source.path,
-                             config=settings.config, input_type=settings.input_type)
+                             config=settings.config, input_type=settings.input_type, encoding=settings.encoding)
     except (BinaryInput, io.NotRegular, io.Vanished) as e:
         return _not_cleaned(source, label, _skipped_if_walked(source), str(e), settings)
-    except (io.InputError, HTMLError) as e:
+    except (io.InputError, HTMLError, JSONLinesInput) as e:
         return _not_cleaned(source, label, "failed", str(e), settings)
     except RecursionError:
         return _not_cleaned(source, label, "failed", "input nested too deeply to parse", settings)

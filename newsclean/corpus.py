@@ -20,7 +20,8 @@ import click
 
 from . import command, io
 from .cluster import ClusterError, runner
-from .jsonl import Cleaned, Job, batches, clean_batch, count_batch, open_input, open_output, read_records
+from .jsonl import (Cleaned, Job, batches, clean_batch, count_batch, open_input, open_output, read_records,
+                    stop_without_field)
 from .templates import TemplateCounts, site_of_path
 
 SOURCE_BATCH = 16  # files per task in folder runs
@@ -75,11 +76,11 @@ def _count_sources(batch, settings) -> TemplateCounts:
     for source, data in batch:
         if data is None:
             try:
-                data = io.read_bytes(source.path, settings.max_size)
-            except io.InputError:
+                data = io.gunzip(io.read_bytes(source.path, settings.max_size), settings.max_size)
+            except (io.InputError, io.CorruptGzip):
                 continue  # reported when the file is cleaned
         name = None if source.path == "-" else source.path
-        counts.add_bytes(site_of_path(name), data, name, settings.input_type)
+        counts.add_bytes(site_of_path(name), data, name, settings.input_type, settings.encoding)
     return counts
 
 
@@ -149,8 +150,9 @@ def _clean_all(paths, sink, job, run, spool, max_size, tally, quiet, explain) ->
         for path in paths:
             site_job = replace(job, site=site_of_path(path))
             mapper = lambda b, p: run.map(clean_batch, b, p, on_error=_lost_records(p))  # noqa: E731
-            for done in _over_records(path, spool, max_size, tally, mapper, site_job, report=True):
-                label = "<stdin>" if path == "-" else path
+            label = "<stdin>" if path == "-" else path
+            records = _over_records(path, spool, max_size, tally, mapper, site_job, report=True)
+            for done in stop_without_field(records, job.field, lambda reason: _input_failed(label, reason, tally)):
                 for c in done:
                     if c.output:
                         sink.write(c.output)
@@ -164,6 +166,11 @@ def _clean_all(paths, sink, job, run, spool, max_size, tally, quiet, explain) ->
             sink.flush()
     finally:
         progress.stop()
+
+
+def _input_failed(label: str, reason: str, tally) -> None:
+    click.echo(f"newsclean: {label}: failed: {reason}", err=True)
+    tally.failed += 1
 
 
 def _over_records(path, spool, max_size, tally, mapper, job, report):

@@ -28,15 +28,49 @@ class HTMLError(ValueError):
     message says why and what to do."""
 
 
-def bom_encoding(data: bytes) -> str | None:
+class UnknownEncoding(ValueError):
+    """An encoding name Python has no text codec for."""
+
+
+class JSONLinesInput(ValueError):
+    """Text that is JSON Lines: its records are cleaned one field at a time
+    (--jsonl-field), not as one text."""
+
+
+def check_encoding(name: str) -> str:
+    """The Python codec name for `name` ("latin-1" -> "iso8859-1", "koi8_r" ->
+    "koi8-r"). Raises UnknownEncoding for a name that is not a text codec."""
+    try:
+        # Text codecs only ("base64" and "rot13" are not): bytes.decode refuses
+        # those, but only when there is a byte to decode.
+        b"a".decode(name, "replace")
+        return codecs.lookup(name).name
+    except (LookupError, ValueError, TypeError):
+        raise UnknownEncoding(f"unknown encoding {name!r}; give a Python codec name such as "
+                              "utf-8, cp1251, gb18030 or shift_jis") from None
+
+
+def _bom(data: bytes) -> tuple[bytes, str] | None:
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return name
+            return bom, name
     return None
 
 
-def is_binary(data: bytes) -> bool:
-    if bom_encoding(data):
+def bom_encoding(data: bytes) -> str | None:
+    found = _bom(data)
+    return found[1] if found else None
+
+
+def _wide(encoding: str | None) -> bool:
+    """UTF-16 and UTF-32, whose text is full of NUL bytes."""
+    return bool(encoding) and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+
+
+def is_binary(data: bytes, encoding: str | None = None) -> bool:
+    """Bytes that are not text: NUL or many control bytes near the start. Text with
+    a byte-order mark, or in an `encoding` of UTF-16/32, never is."""
+    if bom_encoding(data) or _wide(encoding):
         return False
     sample = data[:_BINARY_SAMPLE]
     if not sample:
@@ -46,31 +80,128 @@ def is_binary(data: bytes) -> bool:
     return len(_CONTROL.findall(sample)) > max(2, len(sample) // 200)
 
 
-def decode(data: bytes, fallback: str = "cp1252") -> str:
-    """UTF-8 or UTF-16/32 with a BOM, then UTF-8, then `fallback` - never an error.
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """The text of `data` (see decode_text)."""
+    return decode_text(data, encoding)[0]
 
-    Raises BinaryInput for bytes that are not text at all.
+
+def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """The text of `data` and the encoding it was read in, as a Python codec name.
+
+    `encoding` forces one. Otherwise: UTF-8 or UTF-16/32 by a byte-order mark, then
+    UTF-8, then the detector's choice (legacy_encoding). Never a decoding error:
+    undecodable bytes become U+FFFD. Raises BinaryInput for bytes that are not text
+    at all, UnknownEncoding for an `encoding` Python does not know.
     """
-    enc = bom_encoding(data)
-    if enc:
-        return data[len(codecs.BOM_UTF8) if enc == "utf-8" else (4 if "32" in enc else 2):].decode(enc, "replace")
-    if is_binary(data):
+    if encoding:
+        encoding = check_encoding(encoding)
+    if is_binary(data, encoding):
         raise BinaryInput("binary file (not text)")
+    found = _bom(data)
+    if found and (encoding is None or codecs.lookup(found[1]).name == encoding):
+        return data[len(found[0]):].decode(found[1], "replace"), codecs.lookup(found[1]).name
+    if encoding:
+        return data.decode(encoding, "replace"), encoding
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     # Mostly UTF-8 with a few bad bytes (a truncated download, one stray byte):
-    # reading the whole text as cp1252 would garble every accented letter, so the
-    # bad bytes become U+FFFD instead. Legacy text is practically never valid
-    # UTF-8 by chance, so a few valid multi-byte characters settle it.
+    # reading the whole text in a legacy encoding would garble every accented
+    # letter, so the bad bytes become U+FFFD instead. Legacy text is practically
+    # never valid UTF-8 by chance, so a few valid multi-byte characters settle it.
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd")
     multibyte = len(text) - bad - len(text.encode("ascii", "ignore"))
     if multibyte >= 4 * bad:
-        return text
+        return text, "utf-8"
+    encoding = legacy_encoding(data)
     # cp1252 leaves five bytes undefined; "replace" keeps them from failing.
-    return data.decode(fallback, "replace")
+    return data.decode(encoding, "replace"), encoding
+
+
+# The legacy encodings scraped news comes in, the only ones offered to the
+# detector: offered every code page it knows, charset-normalizer stops at the first
+# close fit and reads Greek in cp1253 as Bulgarian in cp1251.
+LEGACY = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+          "koi8_r", "koi8_u", "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_8", "cp874",
+          "gb18030", "big5", "cp932", "euc_jp", "cp949")
+WESTERN = "cp1252"
+_DETECT_SAMPLE = 1 << 16
+
+
+def legacy_encoding(data: bytes) -> str:
+    """The encoding of text that is not UTF-8, as a Python codec name: the one
+    charset-normalizer finds most likely among LEGACY, but cp1252 whenever the text
+    reads as cleanly in it (English, French or German text, where cp1250 or cp1257
+    decode the same letters and a detector's pick between them is a coin toss), and
+    when nothing fits."""
+    from charset_normalizer import from_bytes  # only text that is not UTF-8 needs it
+
+    matches = from_bytes(_detect_sample(data), cp_isolation=list(LEGACY))
+    best = matches.best()
+    if best is None or any(WESTERN in m.could_be_from_charset and m.chaos <= best.chaos for m in matches):
+        return WESTERN
+    return codecs.lookup(best.encoding).name
+
+
+def _detect_sample(data: bytes) -> bytes:
+    """The first 64 KB, ending at a line break or a space: no character of the
+    multi-byte encodings (GBK, Big5, Shift-JIS ...) holds either byte, so none is
+    cut in half."""
+    if len(data) <= _DETECT_SAMPLE:
+        return data
+    head = data[:_DETECT_SAMPLE]
+    cut = max(head.rfind(b"\n"), head.rfind(b" "))
+    return head[:cut] if cut > 0 else head
+
+
+# The first records looked at, and how many field names a message lists at most.
+_JSONL_PROBE = 3
+_FIELDS_SHOWN = 12
+_JSON_OBJECT_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*\{")
+
+
+def jsonl_fields(data: bytes) -> dict[str, int] | None:
+    """When `data` looks like JSON Lines, each of its first non-blank lines (three
+    at most) a JSON object with text in it: the fields that hold strings, with the
+    length of the longest. None for anything else, at the cost of a pattern match
+    for text that does not start with "{"."""
+    if not _JSON_OBJECT_START.match(data):
+        return None
+    import json  # only text that starts like a JSON object needs it
+
+    fields: dict[str, int] = {}
+    records = pos = 0
+    while records < _JSONL_PROBE and pos < len(data):
+        end = data.find(b"\n", pos)
+        end = len(data) if end < 0 else end
+        line, pos = data[pos:end].strip(), end + 1
+        if not line:
+            continue
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(record, dict):
+            return None
+        records += 1
+        for name, value in record.items():
+            if isinstance(value, str):
+                fields[name] = max(fields.get(name, 0), len(value))
+    return fields or None
+
+
+def jsonl_advice(fields: dict[str, int]) -> str:
+    """"(fields: url, title, body); use --jsonl-field body": the string fields of
+    some records and the one with the longest text, the likeliest body."""
+    if not fields:
+        return "(no field holds a string)"
+    import shlex
+
+    names = list(fields)
+    shown = ", ".join(names[:_FIELDS_SHOWN]) + (", ..." if len(names) > _FIELDS_SHOWN else "")
+    return f"(fields: {shown}); use --jsonl-field {shlex.quote(max(names, key=fields.__getitem__))}"
 
 
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
@@ -87,9 +218,10 @@ def has_markup(text: str) -> bool:
 
 
 def looks_like_html(text: str, name: str | None = None) -> bool:
-    """HTML by name (.html, .htm, .xhtml) or by content: a doctype or <html>/<body>
-    at the start, or a high density of tags. "if x < y > z" stays text."""
-    if name and name.lower().endswith(HTML_SUFFIXES):
+    """HTML by name (.html, .htm, .xhtml, gzipped or not) or by content: a doctype
+    or <html>/<body> at the start, or a high density of tags. "if x < y > z" stays
+    text."""
+    if name and name.lower().removesuffix(".gz").endswith(HTML_SUFFIXES):
         return True
     head = text[:4096]
     if _HTML_START.match(head.encode("utf-8", "replace")[:2048]):
@@ -131,23 +263,29 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def decode_html(data: bytes) -> str:
-    """An HTML page's bytes as text: a BOM, then the declared charset, then UTF-8,
-    then cp1252. Never an error: undecodable bytes become U+FFFD.
+def decode_html(data: bytes, encoding: str | None = None) -> str:
+    """An HTML page's text (see decode_html_text)."""
+    return decode_html_text(data, encoding)[0]
+
+
+def decode_html_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """An HTML page's bytes as text, and the encoding they were read in: `encoding`
+    when given, else a BOM, then the declared charset, then as plain text
+    (decode_text). Never an error: undecodable bytes become U+FFFD.
 
     One exception to the declared charset: a page that declares a legacy one
     (Latin-1, windows-1252 ...) but whose bytes are valid UTF-8 with non-ASCII
     characters in it is read as UTF-8. A saved page has lost the HTTP header that
     made browsers read it right, and legacy text is practically never valid
     UTF-8 by chance."""
-    if bom_encoding(data):
-        return decode(data)
+    if encoding or bom_encoding(data):
+        return decode_text(data, encoding)
     declared = declared_charset(data)
     if declared and not declared.startswith("utf"):
         if not data.isascii():
             try:
-                return data.decode("utf-8")
+                return data.decode("utf-8"), "utf-8"
             except UnicodeDecodeError:
                 pass
-        return data.decode(declared, "replace")
-    return decode(data)
+        return data.decode(declared, "replace"), declared
+    return decode_text(data)

@@ -9,7 +9,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO, Iterator
 
+from .detect import BinaryInput
+
 TMP_PREFIX = ".newsclean-"
+GZIP_MAGIC = b"\x1f\x8b"
 # The largest input read unless the caller says otherwise (--max-size).
 DEFAULT_MAX_SIZE = 256 * 1024 * 1024
 
@@ -120,6 +123,32 @@ def read_stream(stream, limit: int) -> bytes:
     return data
 
 
+class CorruptGzip(BinaryInput):
+    """Bytes that start as gzip does but do not decompress: skipped in a folder,
+    as other binary files are, failed when named."""
+
+
+def gunzip(data: bytes, limit: int) -> bytes:
+    """`data` itself, or for gzip (known by its first bytes, whatever the name) what
+    it decompresses to. No more than `limit` bytes are ever decompressed: a small
+    file that would unpack to gigabytes fails as soon as it passes the limit."""
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    import gzip  # only gzip inputs need it
+    import zlib
+    from io import BytesIO
+
+    try:
+        with gzip.GzipFile(fileobj=BytesIO(data)) as f:
+            out = f.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as e:
+        raise CorruptGzip(f"gzip file that does not decompress ({e})") from None
+    if len(out) > limit:
+        raise InputError(f"larger than the size limit once decompressed (more than {limit:,} bytes; "
+                         "raise it with --max-size)")
+    return out
+
+
 def walk(root: str, skip: str | None, errors: WalkErrors) -> Iterator[str]:
     """Every non-hidden file below `root`, in sorted order. Hidden files and folders
     are skipped, and so is `skip` (an output folder inside the input). Links to
@@ -138,10 +167,11 @@ def walk(root: str, skip: str | None, errors: WalkErrors) -> Iterator[str]:
 
 
 def output_name(rel: str, suffix: str) -> str:
-    """a/b.html -> a/b.txt (with suffix ".txt")."""
+    """a/b.html -> a/b.txt (with suffix ".txt"). A gzip input is read as what it
+    holds, so its name loses ".gz" first: a/b.txt.gz -> a/b.txt."""
     from pathlib import Path  # folder runs only: stdin to stdout does without it
 
-    p = Path(rel)
+    p = Path(rel[:-3] if rel.lower().endswith(".gz") and len(rel) > 3 else rel)
     return str(p.with_suffix(suffix)) if p.suffix else str(p) + suffix
 
 

@@ -14,6 +14,11 @@ as it was (its line unchanged, so it has no `newsclean` object) or skipped. Blan
 lines are not records: they are dropped. A record longer than the size limit is
 always skipped: it is never held in memory.
 
+An input whose first FIELD_PROBE records (or all of them, when it has fewer) lack
+the field is not cleaned: the field is likely misnamed, and one message naming the
+fields those records have says so instead of a failure per record. Nothing of
+that input is written.
+
 Everything streams: records are read one line at a time and written as they are
 cleaned, so memory stays flat however long the corpus. Gzip is recognised by its
 first bytes on input, and by a `.gz` suffix on output (written with no name and no
@@ -31,22 +36,31 @@ import json
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from . import templates as _templates
-from .detect import looks_like_html
-from .io import DEFAULT_MAX_SIZE, atomic_file
+from .detect import jsonl_advice, looks_like_html
+from .io import DEFAULT_MAX_SIZE, GZIP_MAGIC, atomic_file
 from .model import Config, Result
 from .pipeline import DEFAULT, clean
 from .render import as_dict
 
 META = "newsclean"
 BAD_RECORDS = ("pass", "skip")
-GZIP_MAGIC = b"\x1f\x8b"
+FIELD_PROBE = 20  # records
 
 
 class BadRecord(ValueError):
     """A line that cannot be cleaned as a record; the message says why."""
+
+
+class MissingField(BadRecord):
+    """A record without the field; `fields` are those that hold strings, with the
+    length of each."""
+
+    def __init__(self, message: str, fields: dict[str, int]):
+        super().__init__(message)
+        self.fields = fields
 
 
 @dataclass(frozen=True)
@@ -75,6 +89,7 @@ class Cleaned:
     output: bytes
     by_filter: tuple[tuple[str, int], ...] = ()  # lines removed, by filter
     removed: tuple[tuple[int, str, str, str], ...] = ()  # every removed line (line, text, filter, rule id), when the job explains
+    missing: tuple[tuple[str, int], ...] | None = None  # lacked the field: its string fields, with lengths
 
 
 class TooLong(bytes):
@@ -103,7 +118,8 @@ def parse(raw: bytes | str, field: str) -> dict:
         raise BadRecord(f"not a JSON object (a JSON {_json_type(record)})")
     if field not in record:
         names = ", ".join(map(repr, list(record)[:8])) + (", …" if len(record) > 8 else "")
-        raise BadRecord(f"no field {field!r} (fields: {names or 'none'})")
+        strings = {name: len(value) for name, value in record.items() if isinstance(value, str)}
+        raise MissingField(f"no field {field!r} (fields: {names or 'none'})", strings)
     if not isinstance(record[field], str):
         raise BadRecord(f"field {field!r} is a JSON {_json_type(record[field])}, not a string")
     return record
@@ -170,6 +186,8 @@ def clean_line(number: int, raw: bytes, job: Job) -> Cleaned:
     try:
         record = parse(raw, job.field)
         out, result, status = clean_record(record, job)
+    except MissingField as e:
+        return replace(_bad(number, raw, str(e), job), missing=tuple(e.fields.items()))
     except BadRecord as e:
         return _bad(number, raw, str(e), job)
     except RecursionError:
@@ -192,6 +210,34 @@ def _bad(number: int, raw: bytes, reason: str, job: Job) -> Cleaned:
 def clean_batch(batch: list[tuple[int, bytes]], job: Job) -> list[Cleaned]:
     """The unit of work for worker processes and cluster workers."""
     return [clean_line(number, raw, job) for number, raw in batch]
+
+
+def stop_without_field(done: Iterable[list[Cleaned]], field: str, stopped: Callable[[str], None],
+                       probe: int = FIELD_PROBE) -> Iterator[list[Cleaned]]:
+    """The cleaned batches of one input as they come, except that its first `probe`
+    records are held back until one of them has `field`. When none has it (or the
+    input ends first, none of its records having it), nothing is yielded and
+    `stopped` is told why, naming the fields those records have and the likeliest."""
+    held: list[list[Cleaned]] = []
+    seen = 0
+    done = iter(done)
+    for batch in done:
+        held.append(batch)
+        if any(c.missing is None for c in batch[:probe - seen]):
+            yield from held
+            yield from done
+            return
+        seen += len(batch)
+        if seen >= probe:
+            break
+    if seen:
+        records = [c for batch in held for c in batch][:probe]
+        fields: dict[str, int] = {}
+        for c in records:
+            for name, size in c.missing or ():
+                fields[name] = max(fields.get(name, 0), size)
+        which = f"the first {probe} records" if seen >= probe else f"any of its {seen} records"
+        stopped(f"no field {field!r} in {which} {jsonl_advice(fields)}")
 
 
 def count_batch(batch: list[tuple[int, bytes]], job: Job) -> _templates.TemplateCounts:

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 from urllib.parse import urlsplit
 
-from .detect import BinaryInput, decode, is_binary, looks_like_html
-from .document import clean_bytes as clean_document
+from .detect import BinaryInput, JSONLinesInput
+from .document import clean_bytes as clean_document, plain_text as document_text
 from .filters.base import SHORT, ends_sentence, key, words
 from .lines import normalise
 from .model import Config, Removal, Result
@@ -101,9 +101,10 @@ class TemplateCounts:
             d = _digest(site, k)
             counts[d] = counts.get(d, 0) + 1
 
-    def add_bytes(self, site: str, data: bytes, name: str | None = None, input_type: str = "auto") -> None:
+    def add_bytes(self, site: str, data: bytes, name: str | None = None, input_type: str = "auto",
+                  encoding: str | None = None) -> None:
         """Count a document as read from a file; HTML and binary inputs are not counted."""
-        text = plain_text(data, name, input_type)
+        text = plain_text(data, name, input_type, encoding)
         if text is not None:
             self.add(site, text)
 
@@ -169,28 +170,24 @@ class Templates:
         return replace(result, removed=tuple(sorted(result.removed + tuple(removals), key=lambda r: r.line)))
 
     def clean_bytes(self, data: bytes, *, name: str | None = None, config: Config = DEFAULT,
-                    input_type: str = "auto", site: str | None = None) -> Result:
+                    input_type: str = "auto", site: str | None = None, encoding: str | None = None) -> Result:
         """document.clean_bytes, with this site's template taken out of plain text.
         The site is the folder of `name` unless given."""
-        text = plain_text(data, name, input_type)
-        if text is None:
-            return clean_document(data, name=name, config=config, input_type=input_type)
+        decoded = document_text(data, name=name, input_type=input_type, encoding=encoding)
+        if decoded is None:
+            return clean_document(data, name=name, config=config, input_type=input_type, encoding=encoding)
+        text, used = decoded
         result = self.clean(text, site_of_path(name) if site is None else site, config)
-        return replace(result, meta={"input_type": "text", **result.meta})
+        return replace(result, meta={"input_type": "text", **result.meta, "encoding": used})
 
 
-def plain_text(data: bytes, name: str | None, input_type: str) -> str | None:
-    """The decoded text of a plain-text input; None for HTML and binary inputs."""
-    if is_binary(data):
-        return None
-    if input_type == "html":
-        return None
-    if input_type == "auto" and looks_like_html(data[:65536].decode("utf-8", "replace"), name):
-        return None
+def plain_text(data: bytes, name: str | None, input_type: str, encoding: str | None = None) -> str | None:
+    """The decoded text of a plain-text input; None for HTML, binary and JSON Lines inputs."""
     try:
-        return decode(data)
-    except BinaryInput:
+        decoded = document_text(data, name=name, input_type=input_type, encoding=encoding)
+    except (BinaryInput, JSONLinesInput):
         return None
+    return decoded[0] if decoded else None
 
 
 def count_texts(items: Iterable[tuple[str, str]]) -> TemplateCounts:

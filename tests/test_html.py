@@ -153,7 +153,7 @@ def test_xhtml_with_an_xml_declaration():
             b"<body><p>Caf\xe9 cr\xe8me \x93ici\x94.</p></body></html>")
     r = clean_bytes(data)
     assert r.text == "Café crème “ici”."
-    assert r.meta == {"input_type": "html", "language": "fr"}
+    assert r.meta == {"input_type": "html", "language": "fr", "encoding": "cp1252"}
 
 
 def test_an_unknown_charset_label_is_ignored():
@@ -396,7 +396,7 @@ def test_json_ld_article_fields_come_before_the_web_page_ones():
 def test_absent_metadata_is_absent_and_bad_json_ld_is_ignored():
     data = f'<html><head><script type="application/ld+json">{{not json</script></head><body>{story_html()}</body></html>'.encode()
     meta = clean_page(data).meta
-    assert meta == {"input_type": "html"}
+    assert meta == {"input_type": "html", "encoding": "utf-8"}
 
 
 def test_json_output_carries_the_metadata(tmp_path):
