@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-
 from .base import key, labels, line_filter, pattern, remembered, unbullet, words
 
 _LABELS = labels(
