@@ -7,9 +7,9 @@
 
 from .document import clean_bytes
 from .filters import FILTERS
-from .model import Config, Removal, Result
+from .model import MODES, Config, ConfigError, Removal, Result
 from .pipeline import clean
 
 __version__ = "0.1.0"
 
-__all__ = ["clean", "clean_bytes", "Config", "Result", "Removal", "FILTERS", "__version__"]
+__all__ = ["clean", "clean_bytes", "Config", "ConfigError", "MODES", "Result", "Removal", "FILTERS", "__version__"]

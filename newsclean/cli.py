@@ -10,11 +10,10 @@ import click
 from . import __version__, io
 from .command import EXIT_FAILED, EXIT_USAGE, PIPE, WALK_ERRORS, Settings, interrupted, run_sources
 from .document import INPUT_TYPES
-from .filters import FILTERS, NAMES
-from .model import Config
-from .pipeline import SCORE, SCORE_DESCRIPTION
-from .region import DESCRIPTION as REGION_DESCRIPTION, NAME as REGION
+from .model import MODES, Config, ConfigError
 from .render import FORMATS, SUFFIX
+from .steps import STEPS, step_names
+from .templates import NAME as TEMPLATES
 
 EPILOG = """\b
 Examples:
@@ -24,7 +23,7 @@ Examples:
   newsclean scraped/ -o clean/              a folder, mirrored into clean/
   newsclean scraped/ --format jsonl | jq -r .title
   newsclean --explain article.txt           show each removed line and its rule (stderr)
-  newsclean --disable byline --disable media article.txt
+  newsclean --disable byline,media article.txt
 
 \b
 Exit codes: 0 every input cleaned (or skipped), 1 some inputs failed (each named
@@ -32,18 +31,19 @@ on stderr), 2 usage error, 130/143 interrupted, 141 stdout closed early.
 """
 
 
-def _steps() -> list[tuple[str, str]]:
-    """Every step that removes lines, by name and description: the filters in the
-    order they run, then the two steps that run before them on a document, the
-    region step (whole-page dumps) and the site-template step (--repeated-across)."""
-    from .templates import DESCRIPTION as TEMPLATES_DESCRIPTION, NAME as TEMPLATES
-
-    return [(f.name, f.description) for f in FILTERS] + [
-        (REGION, REGION_DESCRIPTION), (SCORE, SCORE_DESCRIPTION), (TEMPLATES, TEMPLATES_DESCRIPTION)]
+def _disabled(ctx, param, values) -> frozenset[str]:
+    try:
+        return step_names(values)
+    except ConfigError as e:
+        raise click.UsageError(str(e), ctx) from None
 
 
-def _filter_names() -> tuple[str, ...]:
-    return NAMES + (REGION, SCORE)
+def _mode(ctx, param, value: str) -> str:
+    # Checked by Config, so the command and the library say the same thing.
+    try:
+        return Config(mode=value.lower()).mode
+    except ConfigError as e:
+        raise click.UsageError(str(e), ctx) from None
 
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -52,11 +52,12 @@ def _filter_names() -> tuple[str, ...]:
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=PIPE.fmt, show_default=True, help="Output format.")
 @click.option("--input", "input_type", type=click.Choice(INPUT_TYPES), default=PIPE.input_type, show_default=True,
               help="Treat inputs as text or HTML; auto detects by name and content.")
-@click.option("--mode", type=click.Choice(["auto", "article", "page"]), default=PIPE.config.mode, show_default=True,
+@click.option("--mode", metavar="[" + "|".join(MODES) + "]", callback=_mode, default=PIPE.config.mode, show_default=True,
               help="article: text is just the article; page: a whole-page dump to cut down first; auto: decide per input.")
 @click.option("--explain", is_flag=True, help="Show each removed line with the id of the rule that took it (filter.rule) on stderr.")
-@click.option("--list-filters", is_flag=True, help="List the filters in the order they run, and exit.")
-@click.option("--disable", "disabled", multiple=True, metavar="NAME", help="Turn a filter off (repeatable); see --list-filters.")
+@click.option("--list-filters", is_flag=True, help="List every step that removes lines, in the order they run, and exit.")
+@click.option("--disable", "disabled", multiple=True, metavar="NAME[,NAME]", callback=_disabled,
+              help="Turn steps off: names from --list-filters, in any case, comma-separated or repeated.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel workers for several inputs [default: all cores].")
 @click.option("--max-size", type=click.IntRange(min=1), default=PIPE.max_size, show_default=True,
               help="Largest input in bytes; larger ones fail with a message.")
@@ -79,10 +80,9 @@ def main(inputs, output, fmt, input_type, mode, explain, list_filters, disabled,
     if list_filters:
         _list_filters()
         return
-    unknown = [n for n in disabled if n not in _filter_names()]
-    if unknown:
-        raise click.UsageError(f"unknown filter {unknown[0]!r}; known: {', '.join(_filter_names())}")
-    settings = Settings(Config(disabled=frozenset(disabled), mode=mode), fmt, input_type, max_size, explain)
+    settings = Settings(Config(disabled=disabled, mode=mode), fmt, input_type, max_size, explain)
+    if TEMPLATES in disabled:
+        repeated_across = None  # --disable repeated_across wins over --repeated-across N
     WALK_ERRORS.errors.clear()
     executor = None
     if jsonl_field is not None or repeated_across or scheduler:
@@ -99,10 +99,9 @@ def main(inputs, output, fmt, input_type, mode, explain, list_filters, disabled,
 
 
 def _list_filters() -> None:
-    rows = _steps()
-    width = max(len(n) for n, _ in rows)
-    for name, desc in rows:
-        click.echo(f"{name:<{width}}  {desc}")
+    width = max(len(s.name) for s in STEPS)
+    for step in STEPS:
+        click.echo(f"{step.name:<{width}}  {step.description}")
 
 
 def _plan(inputs: list[str], output: str | None, fmt: str) -> list[io.Source]:

@@ -4,14 +4,44 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+MODES = ("auto", "article", "page")
+
+
+class ConfigError(ValueError):
+    """A Config that names an unknown mode or step; the message lists the valid ones."""
+
 
 @dataclass(frozen=True)
 class Config:
-    """What to run. Built by the CLI from its options, or by a library caller."""
+    """What to run. Built by the CLI from its options, or by a library caller.
+
+    mode: "article" (the text is just the article), "page" (a whole-page dump: find
+    the article region first) or "auto" (decide per text; the default).
+    disabled: names of steps to turn off, in any case, as `newsclean --list-filters`
+    lists them: repeated_across, region, residue, counters, ads, subscribe, share,
+    related, comments, legal, media, byline, navigation, teasers, repeated, score.
+    keep_title: take a leading headline line as the title.
+
+    Raises ConfigError for an unknown mode or step name.
+    """
 
     disabled: frozenset[str] = frozenset()
-    mode: str = "auto"  # article | page | auto: is the text a whole page to cut down first?
-    keep_title: bool = True  # take a leading headline line as the title
+    mode: str = "auto"
+    keep_title: bool = True
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ConfigError(f"unknown mode {self.mode!r}; valid: {', '.join(MODES)}")
+        if isinstance(self.disabled, str):
+            raise ConfigError(f"disabled must be a set of step names, not the string {self.disabled!r}")
+        if self.disabled:
+            # Imported here: the steps import the pipeline, which imports this module,
+            # and the plain pipe (nothing disabled) never needs them.
+            from .steps import step_names
+
+            object.__setattr__(self, "disabled", step_names(self.disabled))
+        elif not isinstance(self.disabled, frozenset):
+            object.__setattr__(self, "disabled", frozenset())
 
 
 @dataclass(frozen=True)
