@@ -183,8 +183,11 @@ def test_outputs_whose_names_would_collide_keep_their_full_names(tmp_path):
     src.mkdir()
     (src / "a.md").write_text(ARTICLE)
     (src / "a.txt").write_text(ARTICLE)
-    assert invoke(str(src), "-o", str(tmp_path / "out")).exit_code == 0
-    assert sorted(tree(tmp_path / "out")) == ["a.txt", "a.txt.txt"]
+    (src / "b.md").write_text(ARTICLE)
+    result = invoke(str(src), "-o", str(tmp_path / "out"))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert sorted(tree(tmp_path / "out")) == ["a.md.txt", "a.txt.txt", "b.txt"]
+    assert "a.md: written as a.md.txt" in result.stderr and "a.txt: written as a.txt.txt" in result.stderr
 
 
 def test_jsonl_streams_one_document_per_line_in_sorted_order(folder):
@@ -329,7 +332,7 @@ def test_exit_1_for_a_missing_single_input(tmp_path):
 
 def test_exit_2_for_a_bad_option_value():
     assert invoke("--format", "xml", input="x").exit_code == 2
-    assert invoke("--jobs", "0", input="x").exit_code == 2
+    assert invoke("--jobs", "-1", input="x").exit_code == 2
 
 
 def test_a_failing_filter_fails_only_its_input(folder, tmp_path, monkeypatch):
@@ -458,11 +461,11 @@ def test_output_that_is_the_input_is_refused(tmp_path):
 
 def test_output_that_would_overwrite_another_input_is_refused_before_any_write(tmp_path):
     (tmp_path / "a.md").write_text(ARTICLE)
-    (tmp_path / "a.txt").write_text("An input that must survive.\n")
-    result = invoke(str(tmp_path / "a.md"), str(tmp_path / "a.txt"), "-o", str(tmp_path))
+    (tmp_path / "b.txt").write_text("An input that must survive.\n")
+    result = invoke(str(tmp_path / "a.md"), str(tmp_path / "b.txt"), "-o", str(tmp_path))
     assert result.exit_code == 2 and "would overwrite the input" in result.stderr
-    assert (tmp_path / "a.txt").read_text() == "An input that must survive.\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "a.txt"]
+    assert (tmp_path / "b.txt").read_text() == "An input that must survive.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.txt"]
 
 
 def test_jsonl_file_that_is_an_input_is_refused(folder):
@@ -793,8 +796,8 @@ def test_no_argument_runs_as_dash_does(name):
 
 def test_no_argument_loads_no_option_parser():
     code = ("import sys; sys.argv = ['newsclean']\n"
-            "from newsclean.command import run\n"
-            "try:\n    run()\nexcept SystemExit:\n    pass\n"
+            "from newsclean.__main__ import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "sys.stderr.write('click loaded' if 'click' in sys.modules else 'no click')\n")
     done = subprocess.run([sys.executable, "-c", code], input=SAMPLE.read_bytes(), capture_output=True)
     assert done.stdout == SAMPLE_EXPECTED.read_bytes()
