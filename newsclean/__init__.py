@@ -3,13 +3,58 @@
 >>> from newsclean import clean
 >>> result = clean(raw_text)
 >>> result.title, result.text, result.removed
+>>> result.to_dict()                      # the command's JSON output, without "source"
+
+Modes (Config.mode): "auto" (the default: decide per text), "article" (the text is
+just the article), "page" (a whole-page dump: find the article first).
+Steps that can be disabled (Config.disabled), in the order they run: see
+newsclean.steps.NAMES, or `newsclean --list-filters`.
+
+Errors: ConfigError (an unknown mode or step), BinaryInput (bytes that are not
+text), HTMLError (a page beyond the HTML parser's limits), InputError (a file that
+cannot be read), ClusterError (a Dask cluster that cannot be used).
 """
 
+from __future__ import annotations
+
+from .detect import BinaryInput, HTMLError
 from .document import clean_bytes
 from .filters import FILTERS
-from .model import Config, Removal, Result
-from .pipeline import clean
+from .io import InputError
+from .model import MODES, Config, ConfigError, Removal, Result
+from .pipeline import DEFAULT, clean as _clean_text
 
 __version__ = "0.1.0"
 
-__all__ = ["clean", "clean_bytes", "Config", "Result", "Removal", "FILTERS", "__version__"]
+
+def clean(text: str | bytes, config: Config = DEFAULT) -> Result:
+    """Clean scraped article text (or a whole-page dump) and return a Result.
+
+    `text` is a str; bytes are read as clean_bytes reads them (the encoding
+    detected, HTML recognised by its markup). `config` chooses the mode ("auto",
+    "article" or "page") and the disabled steps (repeated_across, region, the
+    filters of FILTERS, score).
+    """
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return clean_bytes(bytes(text), config=config)
+    if not isinstance(text, str):
+        raise TypeError(f"clean() takes str or bytes, not {type(text).__name__}")
+    if not isinstance(config, Config):
+        raise TypeError(f"clean() takes a newsclean.Config, not {type(config).__name__}")
+    return _clean_text(text, config)
+
+
+def __getattr__(name: str):
+    # The cluster runner loads JSON Lines and template code; a script that only
+    # cleans texts never needs it.
+    if name == "ClusterError":
+        from .cluster import ClusterError
+
+        return ClusterError
+    raise AttributeError(f"module 'newsclean' has no attribute {name!r}")
+
+
+__all__ = [
+    "clean", "clean_bytes", "Config", "Result", "Removal", "FILTERS", "MODES",
+    "ConfigError", "BinaryInput", "HTMLError", "InputError", "ClusterError", "__version__",
+]

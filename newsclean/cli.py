@@ -1,50 +1,84 @@
-"""The newsclean command's options: arguments -> Settings and sources for command.py."""
+"""The newsclean command's options: arguments -> one Config and Settings -> the runner.
+
+The only module that imports click: the runner (command.py, corpus.py) and the
+library raise their own errors, which `main` turns into click's messages and exit
+codes.
+"""
 
 from __future__ import annotations
 
 import os
-import sys
+import re
 
 import click
 
-from . import __version__, io
-from .command import EXIT_FAILED, EXIT_USAGE, PIPE, WALK_ERRORS, Settings, interrupted, run_sources
+from . import __version__
+from .command import EXIT_FAILED, EXIT_USAGE, PIPE, CommandError, Settings, UsageProblem, interrupted, plan, run_sources
 from .detect import UnknownEncoding, check_encoding
 from .document import INPUT_TYPES
-from .filters import FILTERS, NAMES
-from .model import Config
-from .pipeline import SCORE, SCORE_DESCRIPTION
-from .region import DESCRIPTION as REGION_DESCRIPTION, NAME as REGION
-from .render import FORMATS, SUFFIX
+from .model import MODES, Config, ConfigError
+from .render import FORMATS
+from .steps import STEPS, step_names
+from .templates import NAME as TEMPLATES
 
 EPILOG = """\b
 Examples:
   newsclean < page.txt                      clean stdin to stdout
   newsclean article.txt -o clean.txt        one file to a file
+  newsclean article.txt -o clean/           one file into a folder (made if missing)
   newsclean page.html --format json         a saved page, as JSON
   newsclean scraped/ -o clean/              a folder, mirrored into clean/
   newsclean scraped/ --format jsonl | jq -r .title
   newsclean --explain article.txt           show each removed line and its rule (stderr)
-  newsclean --disable byline --disable media article.txt
+  newsclean --disable byline,media article.txt
+
+\b
+Output names: in an output folder each input is named after itself with the
+format's suffix (story.html -> story.txt). Where two inputs would get the same
+name, each keeps its full name and gains the suffix (story.txt -> story.txt.txt,
+story.html -> story.html.txt), and stderr says so; a file given twice is cleaned
+once. No output ever replaces an input or another output of the same run.
 
 \b
 Exit codes: 0 every input cleaned (or skipped), 1 some inputs failed (each named
 on stderr), 2 usage error, 130/143 interrupted, 141 stdout closed early.
 """
 
-
-def _steps() -> list[tuple[str, str]]:
-    """Every step that removes lines, by name and description: the filters in the
-    order they run, then the two steps that run before them on a document, the
-    region step (whole-page dumps) and the site-template step (--repeated-across)."""
-    from .templates import DESCRIPTION as TEMPLATES_DESCRIPTION, NAME as TEMPLATES
-
-    return [(f.name, f.description) for f in FILTERS] + [
-        (REGION, REGION_DESCRIPTION), (SCORE, SCORE_DESCRIPTION), (TEMPLATES, TEMPLATES_DESCRIPTION)]
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:([kmgt])(ib|b)?|b)?", re.IGNORECASE)
 
 
-def _filter_names() -> tuple[str, ...]:
-    return NAMES + (REGION, SCORE)
+class Size(click.ParamType):
+    """A size in bytes: 500000, 500k, 1M, 64MiB (powers of 1024), 64MB (of 1000)."""
+
+    name = "SIZE"
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        m = _SIZE.fullmatch(str(value).strip())
+        if m is None:
+            self.fail(f"{value!r} is not a size: give bytes or a number with k, M, G (1M, 64MiB, 500k)", param, ctx)
+        number, unit, tail = m.groups()
+        base = 1000 if (tail or "").lower() == "b" else 1024  # MB: 1000**2; M and MiB: 1024**2
+        size = int(float(number) * base ** " kmgt".index(unit.lower())) if unit else int(float(number))
+        if size < 1:
+            self.fail(f"{value!r} is less than one byte", param, ctx)
+        return size
+
+
+def _disabled(ctx, param, values) -> frozenset[str]:
+    try:
+        return step_names(values)
+    except ConfigError as e:
+        raise click.UsageError(str(e), ctx) from None
+
+
+def _mode(ctx, param, value: str) -> str:
+    # Checked by Config, so the command and the library say the same thing.
+    try:
+        return Config(mode=value.lower()).mode
+    except ConfigError as e:
+        raise click.UsageError(str(e), ctx) from None
 
 
 def _encoding(name: str | None) -> str | None:
@@ -56,21 +90,24 @@ def _encoding(name: str | None) -> str | None:
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("-o", "--output", type=click.Path(), help="Output file (one input) or folder (a folder or several inputs).")
+@click.option("-o", "--output", type=click.Path(),
+              help="Output file (one input) or folder (a folder, several inputs, or a path ending in /).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=PIPE.fmt, show_default=True, help="Output format.")
 @click.option("--input", "input_type", type=click.Choice(INPUT_TYPES), default=PIPE.input_type, show_default=True,
               help="Treat inputs as text or HTML; auto detects by name and content.")
 @click.option("--encoding", metavar="NAME", callback=lambda ctx, param, name: _encoding(name),
               help="Read inputs in this encoding (cp1251, gb18030, shift_jis ...), an HTML page's declared "
                    "charset included [default: detected].")
-@click.option("--mode", type=click.Choice(["auto", "article", "page"]), default=PIPE.config.mode, show_default=True,
+@click.option("--mode", metavar="[" + "|".join(MODES) + "]", callback=_mode, default=PIPE.config.mode, show_default=True,
               help="article: text is just the article; page: a whole-page dump to cut down first; auto: decide per input.")
 @click.option("--explain", is_flag=True, help="Show each removed line with the id of the rule that took it (filter.rule) on stderr.")
-@click.option("--list-filters", is_flag=True, help="List the filters in the order they run, and exit.")
-@click.option("--disable", "disabled", multiple=True, metavar="NAME", help="Turn a filter off (repeatable); see --list-filters.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel workers for several inputs [default: all cores].")
-@click.option("--max-size", type=click.IntRange(min=1), default=PIPE.max_size, show_default=True,
-              help="Largest input in bytes; larger ones fail with a message.")
+@click.option("--list-filters", is_flag=True, help="List every step that removes lines, in the order they run, and exit.")
+@click.option("--disable", "disabled", multiple=True, metavar="NAME[,NAME]", callback=_disabled,
+              help="Turn steps off: names from --list-filters, in any case, comma-separated or repeated.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Parallel workers for several inputs; 0 means all cores [default: all cores].")
+@click.option("--max-size", type=Size(), default="256MiB", show_default=True,
+              help="Largest input: bytes, or with k, M, G (1024-based: 500k, 1M, 64MiB) or kB, MB, GB (1000-based).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors are still shown.")
 @click.option("--jsonl-field", metavar="NAME", help="Inputs are JSON Lines: clean this field of every record, keep the others.")
 @click.option("--url-field", metavar="NAME", default="url", show_default=True, help="With --jsonl-field: the field that names a record's site.")
@@ -91,113 +128,59 @@ def main(inputs, output, fmt, input_type, encoding, mode, explain, list_filters,
     if list_filters:
         _list_filters()
         return
-    unknown = [n for n in disabled if n not in _filter_names()]
-    if unknown:
-        raise click.UsageError(f"unknown filter {unknown[0]!r}; known: {', '.join(_filter_names())}")
+    try:
+        raise SystemExit(_run(list(inputs) or ["-"], output, fmt, input_type, encoding, mode, explain, disabled, jobs,
+                              max_size, quiet, jsonl_field, url_field, bad_records, repeated_across, scheduler))
+    except (UsageProblem, ConfigError) as e:
+        raise click.UsageError(str(e)) from None
+    except CommandError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _run(inputs, output, fmt, input_type, encoding, mode, explain, disabled, jobs, max_size, quiet,
+         jsonl_field, url_field, bad_records, repeated_across, scheduler) -> int:
     if encoding and jsonl_field is not None:
-        raise click.UsageError("--encoding applies to text and HTML inputs; JSON Lines are read as UTF-8")
-    settings = Settings(Config(disabled=frozenset(disabled), mode=mode), fmt, input_type, max_size, explain,
+        raise UsageProblem("--encoding applies to text and HTML inputs; JSON Lines are read as UTF-8")
+    settings = Settings(Config(disabled=disabled, mode=mode), fmt, input_type, max_size, explain,
                         encoding=encoding)
-    WALK_ERRORS.errors.clear()
-    executor = None
-    if jsonl_field is not None or repeated_across or scheduler:
+    jobs = jobs or os.cpu_count() or 1
+    if TEMPLATES in disabled:
+        repeated_across = None  # --disable repeated_across wins over --repeated-across N
+    if jsonl_field is not None:
         from . import corpus
 
-        if jsonl_field is not None:
-            sys.exit(corpus.run_jsonl(list(inputs) or ["-"], output, settings, jsonl_field, url_field, bad_records,
-                                      jobs=jobs or os.cpu_count() or 1, scheduler=scheduler,
-                                      repeated_across=repeated_across, quiet=quiet))
+        return corpus.run_jsonl(inputs, output, settings, jsonl_field, url_field, bad_records, jobs=jobs,
+                                scheduler=scheduler, repeated_across=repeated_across, quiet=quiet)
+    executor = None
+    if repeated_across or scheduler:
+        from . import corpus
+
         executor = corpus.folder_outcomes(scheduler, repeated_across)
-    sources = _plan(list(inputs) or ["-"], output, fmt)
-    sys.exit(run_sources(sources, settings, jobs or os.cpu_count() or 1, quiet,
-                  several=len(sources) > 1 or any(s.walked for s in sources), executor=executor))
+    run = plan(inputs, output, fmt)
+    for note in run.notes:
+        click.echo(f"newsclean: {note}", err=True)
+    return run_sources(run.sources, settings, jobs, quiet, run.several, executor=executor, sink=run.sink,
+                       walk_errors=run.walk_errors)
 
 
 def _list_filters() -> None:
-    rows = _steps()
-    width = max(len(n) for n, _ in rows)
-    for name, desc in rows:
-        click.echo(f"{name:<{width}}  {desc}")
+    width = max(len(s.name) for s in STEPS)
+    for step in STEPS:
+        click.echo(f"{step.name:<{width}}  {step.description}")
 
 
-def _plan(inputs: list[str], output: str | None, fmt: str) -> list[io.Source]:
-    """Turn arguments into sources with their output paths; refuse what would
-    overwrite an input or cannot be told apart on stdout."""
-    dirs = [p for p in inputs if p != "-" and os.path.isdir(p)]
-    if inputs.count("-") > 1:
-        raise click.UsageError("stdin (-) can be read only once")
-    several = len(inputs) > 1 or bool(dirs)
-    if output is None:
-        if several and fmt != "jsonl":
-            raise click.UsageError(
-                "several inputs (or a folder) need -o OUTDIR, or --format jsonl to stream them to stdout"
-            )
-        sources: list[io.Source] = []
-        for p in inputs:
-            if p in dirs:
-                sources.extend(io.Source(f, walked=True) for f in io.walk(p, None, WALK_ERRORS))
-            else:
-                sources.append(io.Source(p))
-        return sources
-    if not several:
-        p = inputs[0]
-        if os.path.isdir(output):
-            name = "stdin" if p == "-" else os.path.basename(p)
-            output = os.path.join(output, io.output_name(name, SUFFIX[fmt]))
-        if p != "-" and os.path.exists(output) and io.same_file(p, output):
-            raise click.UsageError(f"output {output} is the input itself; choose another -o")
-        return [io.Source(p, output)]
-    if fmt == "jsonl":
-        if os.path.isdir(output):
-            raise click.UsageError(f"--format jsonl writes one stream: -o must be a file, not the folder {output}")
-    elif os.path.exists(output) and not os.path.isdir(output):
-        raise click.UsageError(f"-o {output} is a file; several inputs need an output folder")
-    for p in inputs:
-        if p == "-":
-            raise click.UsageError("stdin (-) cannot be mixed with other inputs when writing to a folder")
-        if p in dirs and fmt != "jsonl" and io.same_file(p, output):
-            raise click.UsageError(f"output folder {output} is the input folder {p}; choose another -o")
-    sources = []
-    taken: dict[str, str] = {}
-    for p in inputs:
-        if p in dirs:
-            files = [(f, os.path.relpath(f, p)) for f in io.walk(p, output, WALK_ERRORS)]
-        else:
-            files = [(p, os.path.basename(p))]
-        for f, rel in files:
-            out = os.path.join(output, io.output_name(rel, SUFFIX[fmt])) if fmt != "jsonl" else None
-            if out is not None and out in taken:
-                # a.html and a.txt would both become a.txt: keep the full names.
-                out = os.path.join(output, rel + SUFFIX[fmt])
-            if out is not None:
-                taken[out] = f
-            sources.append(io.Source(f, out, walked=p in dirs))
-    _refuse_overwrites(sources, [output] if fmt == "jsonl" else [s.output for s in sources])
-    if fmt == "jsonl":
-        return [io.Source(s.path, None, s.walked) for s in sources] + [io.Source("", output)]
-    return sources
-
-
-def _refuse_overwrites(sources: list[io.Source], outputs: list[str | None]) -> None:
-    """Refuse, before anything is written, an output that would replace an input."""
-    inputs = {os.path.realpath(s.path): s.path for s in sources}
-    for out in outputs:
-        clash = out and inputs.get(os.path.realpath(out))
-        if clash:
-            raise click.UsageError(f"output {out} would overwrite the input {clash}; choose another -o")
-
-
-def exit_code(e: Exception) -> int | None:
-    """The exit code for an error click raised, having said what it is; None for
-    any other error."""
-    if isinstance(e, click.exceptions.Exit):
+def entry() -> int:
+    """The command line, run through click; its errors as messages and exit codes."""
+    try:
+        main(standalone_mode=False, prog_name="newsclean")
+    except click.exceptions.Exit as e:
         return e.exit_code
-    if isinstance(e, click.UsageError):
+    except click.UsageError as e:
         e.show()
         return EXIT_USAGE
-    if isinstance(e, click.ClickException):
+    except click.ClickException as e:
         e.show()
         return EXIT_FAILED
-    if isinstance(e, click.Abort):
+    except click.Abort:
         return interrupted()
-    return None
+    return 0

@@ -1,8 +1,9 @@
 """Running the command: inputs -> library -> outputs, messages and exit code.
 
-No option parsing here (cli.py does that), so `newsclean < file`, the plain pipe,
-runs without loading it: `run` cleans stdin to stdout straight away when the
-command is given no argument at all.
+No option parsing here (cli.py does that, and is the only module that knows
+click), so `newsclean < file`, the plain pipe, runs without loading it. What stops
+a run before it starts is raised as CommandError (UsageProblem for a usage error);
+cli.py turns it into click's message and exit code.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ import contextlib
 import os
 import signal
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable, NoReturn
 
 from . import io
 from .detect import BinaryInput, HTMLError, JSONLinesInput
@@ -21,6 +23,20 @@ from .model import Config
 from .render import as_json, failure_dict, render
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+STDIN = "<stdin>"  # how stdin is named in messages and in JSON "source"
+
+
+class CommandError(Exception):
+    """A run that cannot go ahead (exit 1); the message says why and what to do."""
+
+
+class UsageProblem(CommandError):
+    """Arguments that cannot work together (exit 2): an output that would replace an
+    input, several inputs with nowhere to go."""
+
+
+def label(path: str) -> str:
+    return STDIN if path == "-" else path
 
 
 @dataclass(frozen=True)
@@ -54,7 +70,7 @@ def process(source: io.Source, settings: Settings, stdin_data: bytes | None = No
     """Read, clean and render one input; write it when it has an output path.
 
     Whatever happens to one input becomes its Outcome, so the others still run."""
-    label = "<stdin>" if source.path == "-" else source.path
+    name = label(source.path)
     try:
         if stdin_data is not None:
             data = stdin_data
@@ -64,22 +80,21 @@ def process(source: io.Source, settings: Settings, stdin_data: bytes | None = No
         result = (settings.templates.clean_bytes if settings.templates else clean_bytes)(data, name=None if source.path == "-" else source.path,
                              config=settings.config, input_type=settings.input_type, encoding=settings.encoding)
     except (BinaryInput, io.NotRegular, io.Vanished) as e:
-        return _not_cleaned(source, label, _skipped_if_walked(source), str(e), settings)
+        return _not_cleaned(source, name, _skipped_if_walked(source), str(e), settings)
     except (io.InputError, HTMLError, JSONLinesInput) as e:
-        return _not_cleaned(source, label, "failed", str(e), settings)
+        return _not_cleaned(source, name, "failed", str(e), settings)
     except RecursionError:
-        return _not_cleaned(source, label, "failed", "input nested too deeply to parse", settings)
+        return _not_cleaned(source, name, "failed", "input nested too deeply to parse", settings)
     except MemoryError:
-        return _not_cleaned(source, label, "failed", "out of memory while cleaning", settings)
+        return _not_cleaned(source, name, "failed", "out of memory while cleaning", settings)
     except Exception as e:  # a bug in a filter or a parser: fail this input, not the run
-        return _not_cleaned(source, label, "failed", f"internal error: {type(e).__name__}: {e}", settings)
-    status, reason = "ok", None
-    if not (result.paragraphs or result.title):
-        status = "empty"
+        return _not_cleaned(source, name, "failed", f"internal error: {type(e).__name__}: {e}", settings)
+    reason = None
+    if result.status == "empty":
         reason = EMPTY_INPUT if not data.strip() else _emptied(settings.config)
     removed = [(r.line, r.text, r.filter, r.rule) for r in result.removed]
-    return _deliver(Outcome(label, status, reason, removed=removed), source,
-                    render(result, settings.fmt, label, status, reason))
+    return _deliver(Outcome(name, result.status, reason, removed=removed), source,
+                    render(result, settings.fmt, name, reason=reason))
 
 
 EMPTY_INPUT = "empty input"
@@ -92,12 +107,12 @@ def _emptied(config: Config) -> str:
     return "every line was removed as furniture; if the text is an article, try --mode article"
 
 
-def _not_cleaned(source: io.Source, label: str, status: str, reason: str, settings: Settings) -> Outcome:
+def _not_cleaned(source: io.Source, name: str, status: str, reason: str, settings: Settings) -> Outcome:
     if settings.fmt == "text":
-        return Outcome(label, status, reason)
+        return Outcome(name, status, reason)
     # JSON carries every input's status and reason, so a script sees why one has no text.
-    rendered = as_json(failure_dict(label, status, reason), indent=2 if settings.fmt == "json" else None)
-    return _deliver(Outcome(label, status, reason), source, rendered)
+    rendered = as_json(failure_dict(name, status, reason), indent=2 if settings.fmt == "json" else None)
+    return _deliver(Outcome(name, status, reason), source, rendered)
 
 
 def _deliver(outcome: Outcome, source: io.Source, rendered: str) -> Outcome:
@@ -149,34 +164,181 @@ def _process_job(job: tuple[io.Source, Settings]) -> Outcome:
     return process(*job)
 
 
-WALK_ERRORS = io.WalkErrors()
+# ---------------------------------------------------------------- planning
+
+
+@dataclass
+class Plan:
+    """The inputs of a run with their outputs, decided before anything is read."""
+
+    sources: list[io.Source]
+    several: bool  # a folder or several inputs: progress and a summary
+    sink: str | None = None  # --format jsonl -o FILE: one file for every input
+    notes: list[str] = field(default_factory=list)  # said on stderr before the run: repeats, renames
+    walk_errors: io.WalkErrors = field(default_factory=io.WalkErrors)
+
+
+def names_folder(path: str) -> bool:
+    """-o PATH means a folder when it is one or ends with a slash ("clean/")."""
+    return path.endswith(("/", os.sep)) or os.path.isdir(path)
+
+
+def plan(inputs: list[str], output: str | None, fmt: str) -> Plan:
+    """Turn arguments into sources with their output paths. Refuses (UsageProblem)
+    what would overwrite an input, write two inputs to one output, or could not be
+    told apart on stdout."""
+    from .render import SUFFIX
+
+    if inputs.count("-") > 1:
+        raise UsageProblem("stdin (-) can be read only once")
+    notes: list[str] = []
+    inputs = _once(inputs, notes)
+    dirs = {p for p in inputs if p != "-" and os.path.isdir(p)}
+    several = len(inputs) > 1 or bool(dirs)
+    if output is not None and output.endswith(("/", os.sep)) and os.path.exists(output.rstrip("/" + os.sep)) \
+            and not os.path.isdir(output.rstrip("/" + os.sep)):
+        raise UsageProblem(f"-o {output} names a folder, but {output.rstrip('/' + os.sep)} is a file")
+    if output is not None and fmt == "jsonl" and several and names_folder(output):
+        raise UsageProblem(f"--format jsonl writes one stream: -o must be a file, not the folder {output}")
+    if not several:
+        return Plan([_single(inputs[0], output, SUFFIX[fmt])], False, notes=notes)
+    if output is None and fmt != "jsonl":
+        raise UsageProblem("several inputs (or a folder) need -o OUTDIR, or --format jsonl to stream them to stdout")
+    if output is not None and fmt != "jsonl" and os.path.exists(output) and not os.path.isdir(output):
+        raise UsageProblem(f"-o {output} is a file; several inputs need an output folder")
+    result = Plan([], True, notes=notes)
+    for p in inputs:
+        if p == "-" and output is not None:
+            raise UsageProblem("stdin (-) cannot be mixed with other inputs when writing to a folder")
+        if p in dirs and output is not None and fmt != "jsonl" and io.same_file(p, output):
+            raise UsageProblem(f"output folder {output} is the input folder {p}; choose another -o")
+    files: list[tuple[str, str, bool]] = []  # path, name in the output folder, found by walking
+    for p in inputs:
+        if p in dirs:
+            skip = output if fmt != "jsonl" else None
+            files.extend((f, os.path.relpath(f, p), True) for f in io.walk(p, skip, result.walk_errors))
+        else:
+            files.append((p, os.path.basename(p), False))
+    files = _once_found(files, notes)
+    if fmt == "jsonl":
+        result.sources = [io.Source(f, None, walked) for f, _, walked in files]
+        result.sink = output
+        _refuse_overwrites(result.sources, [output])
+        return result
+    names = output_names([rel for _, rel, _ in files], SUFFIX[fmt], notes)
+    result.sources = [io.Source(f, os.path.join(output, name), walked) for (f, _, walked), name in zip(files, names)]
+    _refuse_overwrites(result.sources, [s.output for s in result.sources])
+    return result
+
+
+def _single(path: str, output: str | None, suffix: str) -> io.Source:
+    if output is not None and names_folder(output):
+        # -o clean/ (made when missing): the output is named after the input.
+        output = os.path.join(output, io.output_name("stdin" if path == "-" else os.path.basename(path), suffix))
+    if output is not None and path != "-" and os.path.exists(output) and io.same_file(path, output):
+        raise UsageProblem(f"output {output} is the input itself; choose another -o")
+    return io.Source(path, output)
+
+
+def _identity(path: str) -> tuple:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ("path", os.path.normpath(os.path.abspath(path)))
+    return ("file", st.st_dev, st.st_ino)
+
+
+def _once(inputs: list[str], notes: list[str]) -> list[str]:
+    """The inputs with a file named twice (by the same or another path) kept once."""
+    seen: dict[tuple, str] = {}
+    kept = []
+    for p in inputs:
+        key = ("stdin",) if p == "-" else _identity(p)
+        if key in seen:
+            first = seen[key]
+            notes.append(f"{p}: given twice; cleaned once" if first == p else f"{p}: the same file as {first}; cleaned once")
+            continue
+        seen[key] = p
+        kept.append(p)
+    return kept
+
+
+def _once_found(files: list[tuple[str, str, bool]], notes: list[str]) -> list[tuple[str, str, bool]]:
+    """A file reached twice (named and inside a named folder, or in two nested
+    folders given) is cleaned once, where it was first reached."""
+    seen: dict[tuple, str] = {}
+    kept = []
+    for f, rel, walked in files:
+        key = _identity(f)
+        if key in seen:
+            notes.append(f"{f}: the same file as {seen[key]}; cleaned once")
+            continue
+        seen[key] = f
+        kept.append((f, rel, walked))
+    return kept
+
+
+def output_names(rels: list[str], suffix: str, notes: list[str]) -> list[str]:
+    """The output name of each input in an output folder: its name with the
+    format's suffix for its own ("a/story.html" -> "a/story.txt"). Where two or
+    more inputs would get the same name, each of them keeps its full name and
+    gains the suffix ("story" -> "story.txt", "story.txt" -> "story.txt.txt",
+    "story.html" -> "story.html.txt"), and a note says so; a name still shared
+    after that (two inputs of the same name from different folders) is refused."""
+    full = [rel + suffix for rel in rels]
+    names = [io.output_name(rel, suffix) for rel in rels]
+    renamed: set[int] = set()
+    while True:
+        counts = Counter(names)
+        clashing = [i for i, name in enumerate(names) if counts[name] > 1 and i not in renamed]
+        if not clashing:
+            break
+        for i in clashing:
+            renamed.add(i)
+            notes.append(f"{rels[i]}: written as {full[i]}: {names[i]} is the output name of another input")
+            names[i] = full[i]
+    counts = Counter(names)
+    for name, n in counts.items():
+        if n > 1:
+            both = [rel for rel, other in zip(rels, names) if other == name]
+            raise UsageProblem(f"{both[0]} and {both[1]} would both be written to {name}; rename one or clean them apart")
+    return names
+
+
+def _refuse_overwrites(sources: list[io.Source], outputs: list[str | None]) -> None:
+    """Refuse, before anything is written, an output that would replace an input."""
+    inputs = {os.path.realpath(s.path): s.path for s in sources}
+    for out in outputs:
+        clash = out and inputs.get(os.path.realpath(out))
+        if clash:
+            raise UsageProblem(f"output {out} would overwrite the input {clash}; choose another -o")
+
+
+# ---------------------------------------------------------------- running
 
 
 def run_sources(sources: list[io.Source], settings: Settings, jobs: int, quiet: bool, several: bool,
-                executor=None) -> int:
+                executor=None, sink: str | None = None, walk_errors: io.WalkErrors | None = None) -> int:
     """Clean every source, stream outputs in input order, report, and return the exit code."""
-    sink = None
-    if sources and sources[-1].path == "" and sources[-1].output:  # jsonl into one file
-        sink = sources.pop().output
-    tally = Tally("documents", ("ok", "empty", "skipped", "failed"))
     stdin_data = None
     if any(s.path == "-" for s in sources):
         try:
             stdin_data = io.read_stream(sys.stdin.buffer, settings.max_size)
         except io.InputError as e:
-            _say(f"newsclean: <stdin>: {e}")
+            say(f"newsclean: {STDIN}: {e}")
             return EXIT_FAILED
     out = sys.stdout.buffer  # data is UTF-8 whatever the locale says
-    progress = _Progress(len(sources), enabled=several and not quiet and sys.stderr.isatty())
+    report = Report("documents", ("ok", "empty", "skipped", "failed"), total=len(sources),
+                    progress=several and not quiet and len(sources) > 1)
     try:
         # One JSON Lines file for every input is written as the outputs come, and
         # appears whole at the end (atomic_file).
-        with io.atomic_file(sink) if sink else contextlib.nullcontext() as stream:
+        with io.atomic_file(sink) if sink else contextlib.nullcontext() as stream, report:
             for outcome in (executor or _outcomes)(sources, settings, jobs, stdin_data):
-                tally.add(outcome.status, ((name, 1) for _, _, name, _ in outcome.removed))
+                report.add(outcome.status, ((name, 1) for _, _, name, _ in outcome.removed))
                 if outcome.status in ("skipped", "failed") or (outcome.status == "empty" and outcome.reason != EMPTY_INPUT
                                                                and not quiet):
-                    _say(f"newsclean: {outcome.source}: {outcome.status}: {outcome.reason}")
+                    say(f"newsclean: {outcome.source}: {outcome.status}: {outcome.reason}")
                 if settings.explain:
                     explain_outcome(outcome)
                 if outcome.rendered is not None:
@@ -185,20 +347,17 @@ def run_sources(sources: list[io.Source], settings: Settings, jobs: int, quiet: 
                         _write_stdout(out, data)
                     else:
                         stream.write(data)
-                progress.advance()
     except OSError as e:
         if not sink:
             raise
-        _say(f"newsclean: cannot write {sink}: {e.strerror or e}")
+        say(f"newsclean: cannot write {sink}: {e.strerror or e}")
         return EXIT_FAILED
-    finally:
-        progress.stop()
-    for path, reason in WALK_ERRORS.errors:
-        _say(f"newsclean: {path}: failed: cannot read folder: {reason}")
-        tally.add("failed")
+    for path, reason in (walk_errors.errors if walk_errors else ()):
+        say(f"newsclean: {path}: failed: cannot read folder: {reason}")
+        report.add("failed")
     if several and not quiet:
-        tally.summary()
-    return EXIT_FAILED if tally.failed else EXIT_OK
+        report.summary()
+    return EXIT_FAILED if report.failed else EXIT_OK
 
 
 def _outcomes(sources, settings, jobs, stdin_data):
@@ -237,88 +396,132 @@ def explain_outcome(outcome: Outcome) -> None:
             sys.stderr.write(f"{outcome.source}:{line}: [{rule}] {text}\n")
 
 
-class Tally:
-    """What a run's summary says, kept as counts: a run over millions of files or
-    records holds no more than this, whatever they removed."""
+SUMMARY_WIDTH = 80
+RATE_UNIT = {"documents": "docs"}
 
-    def __init__(self, unit: str, shown: tuple[str, ...]):
+
+class Report:
+    """How a run over files or records goes, on stderr: a progress bar on a terminal
+    (done/total, or a count when the total is unknown, and the rate), and a summary
+    at the end. Kept as counts: a run over millions of files or records holds no
+    more than this, whatever they removed. Use it as a context manager, so the bar
+    is taken down however the run ends."""
+
+    def __init__(self, unit: str, shown: tuple[str, ...], total: int | None = None, progress: bool = False,
+                 console=None):
         self.unit = unit  # "documents", "records"
         self.shown = shown  # the states the summary names, in order
+        self.total = total
         self.states: dict[str, int] = {}
         self.by_filter: dict[str, int] = {}
         self.failed = 0  # failed inputs and records: the exit code
-
-    def add(self, status: str, by_filter: Iterable[tuple[str, int]] = ()) -> None:
-        self.states[status] = self.states.get(status, 0) + 1
-        self.failed += status == "failed"
-        for name, n in by_filter:
-            self.by_filter[name] = self.by_filter.get(name, 0) + n
-
-    def summary(self) -> None:
-        total = sum(self.by_filter.values())
-        states = ", ".join(f"{self.states.get(s, 0)} {s}" for s in self.shown)
-        detail = ", ".join(f"{n} {c:,}" for n, c in sorted(self.by_filter.items(), key=lambda kv: (-kv[1], kv[0])))
-        _say(f"newsclean: {sum(self.states.values()):,} {self.unit}: {states}; {total:,} lines removed"
-             + (f" ({detail})" if detail else ""))
-
-
-class _Progress:
-    """A rich progress bar on stderr for folder runs on a terminal; otherwise nothing."""
-
-    def __init__(self, total: int, enabled: bool):
+        # A bar only where someone watches: stderr a terminal (or a console given).
+        self._want_bar = progress and (console is not None or sys.stderr.isatty())
+        self._console = console
         self._bar = None
-        if enabled and total > 1:
-            from rich.progress import Progress
 
-            from rich.console import Console
-
-            # stdout carries only data: the bar is drawn on stderr.
-            self._bar = Progress(transient=True, console=Console(stderr=True))
+    def __enter__(self) -> "Report":
+        if self._want_bar:
+            self._bar = _progress_bar(self._console, self.unit, self.total)
             self._bar.start()
-            self._task = self._bar.add_task("cleaning", total=total)
+        return self
 
-    def advance(self) -> None:
-        if self._bar is not None:
-            self._bar.advance(self._task)
-
-    def stop(self) -> None:
+    def __exit__(self, *exc) -> None:
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
 
+    def add(self, status: str, by_filter: Iterable[tuple[str, int]] = ()) -> None:
+        """One document or record done, in `status`, with the lines it lost by filter."""
+        self.states[status] = self.states.get(status, 0) + 1
+        self.failed += status == "failed"
+        for name, n in by_filter:
+            self.by_filter[name] = self.by_filter.get(name, 0) + n
+        if self._bar is not None:
+            self._bar.advance(self._bar.task_ids[0])
 
-def run() -> None:
-    """Entry point: no traceback ever reaches a user."""
+    def input_failed(self) -> None:
+        """An input that could not be read at all (counted apart from the states)."""
+        self.failed += 1
+
+    def summary_lines(self, width: int = SUMMARY_WIDTH) -> list[str]:
+        """The summary, wrapped to `width` columns: the count of each state, then
+        the lines removed by each filter, most first. Every number as 2,004."""
+        import textwrap
+
+        states = ", ".join(f"{self.states.get(s, 0):,} {s}" for s in self.shown)
+        lines = [f"newsclean: {sum(self.states.values()):,} {self.unit}: {states}"]
+        removed = f"newsclean: {sum(self.by_filter.values()):,} lines removed"
+        if self.by_filter:
+            ranked = sorted(self.by_filter.items(), key=lambda kv: (-kv[1], kv[0]))
+            removed += ": " + "; ".join(f"{name} {n:,}" for name, n in ranked)
+        lines.append(removed)
+        return [part for line in lines for part in textwrap.wrap(
+            line, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)]
+
+    def summary(self) -> None:
+        for line in self.summary_lines():
+            say(line)
+
+
+def _progress_bar(console, unit: str, total: int | None):
+    """A transient rich progress bar on stderr (stdout carries only data)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, ProgressColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    rate_unit = RATE_UNIT.get(unit, unit)
+
+    class Count(ProgressColumn):
+        def render(self, task) -> Text:
+            done = f"{int(task.completed):,}"
+            return Text(f"{done}/{int(task.total):,}" if task.total is not None else f"{done} {unit}")
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.0f} {rate_unit}/s" if speed else f"- {rate_unit}/s")
+
+    columns = [BarColumn(), Count(), Rate(), TimeRemainingColumn()] if total is not None else [Count(), Rate()]
+    bar = Progress(*columns, transient=True, console=console or Console(stderr=True))
+    bar.add_task("cleaning", total=total)
+    return bar
+
+
+# ---------------------------------------------------------------- the entry point
+
+
+def clean_stdin() -> int:
+    """`newsclean` with no argument: what `newsclean -` does with every option at
+    its default, without loading the option parser."""
+    return run_sources([io.Source("-")], PIPE, jobs=1, quiet=False, several=False)
+
+
+def run(entry: Callable[[], int] = clean_stdin) -> NoReturn:
+    """Run `entry` (the plain pipe, or the command line) and exit with its code:
+    signals, a closed stdout and bugs end in one line on stderr, never a traceback."""
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        if len(sys.argv) <= 1:
-            # What `newsclean -` does with every option at its default.
-            sys.exit(run_sources([io.Source("-")], PIPE, jobs=1, quiet=False, several=False))
-        from .cli import main
-
-        main(standalone_mode=False, prog_name="newsclean")
+        code = entry()
     except Interrupted as e:
         ignore_signals()  # one message, even if the signal comes again
         name = "interrupted" if e.signum == signal.SIGINT else "terminated"
         sys.stderr.write(f"newsclean: {name}\n")
-        sys.exit(128 + e.signum)
+        code = 128 + e.signum
     except KeyboardInterrupt:
-        sys.exit(interrupted())
+        code = interrupted()
     except BrokenPipeError:
         stdout_gone()
     except SystemExit:
         raise
-    except Exception as e:
-        cli = sys.modules.get("newsclean.cli")
-        code = cli.exit_code(e) if cli is not None else None
-        if code is None:  # a bug: say so in one line, never a traceback
-            sys.stderr.write(f"newsclean: internal error: {type(e).__name__}: {e}\n")
-            code = EXIT_FAILED
-        sys.exit(code)
+    except Exception as e:  # a bug: say so in one line, never a traceback
+        sys.stderr.write(f"newsclean: internal error: {type(e).__name__}: {e}\n")
+        code = EXIT_FAILED
+    sys.exit(code)
 
 
-def _say(message: str) -> None:
+def say(message: str) -> None:
     """A message for the user, on stderr."""
     sys.stderr.write(message + "\n")
     sys.stderr.flush()
@@ -344,7 +547,7 @@ def _write_stdout(out, data: bytes) -> None:
         stdout_gone()
 
 
-def stdout_gone() -> None:
+def stdout_gone() -> NoReturn:
     """The reader went away (`| head`): stop quietly with 141, as a tool killed by
     SIGPIPE would, and keep Python from complaining when it flushes at exit."""
     devnull = os.open(os.devnull, os.O_WRONLY)

@@ -2,8 +2,9 @@
 
 The work itself is the library's (jsonl, templates, cluster); this module reads the
 inputs, hands batches to a runner, writes what comes back in input order and reports
-on stderr the way command.py does for files: one line per failure, the explain view, a
-progress display on a terminal and the summary.
+on stderr the way command.py does for files (its Report): one line per failure, the
+explain view, a progress display on a terminal and the summary. What stops a run is
+raised as command.CommandError, which the CLI turns into a message and an exit code.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Iterator
-
-import click
 
 from . import command, io
 from .cluster import ClusterError, runner
@@ -54,7 +53,7 @@ def _runner(scheduler, jobs):
         with runner(scheduler, jobs, command.worker_init) as run:
             yield run
     except ClusterError as e:
-        raise click.ClickException(str(e)) from None
+        raise command.CommandError(str(e)) from None
 
 
 def _chunks(items: list) -> Iterator[list]:
@@ -67,8 +66,7 @@ def _process_sources(batch, settings) -> list[command.Outcome]:
 
 
 def _lost_sources(batch, error: BaseException) -> list[command.Outcome]:
-    return [command.Outcome("<stdin>" if s.path == "-" else s.path, "failed", f"task failed on the cluster: {error}")
-            for s, _ in batch]
+    return [command.Outcome(command.label(s.path), "failed", f"task failed on the cluster: {error}") for s, _ in batch]
 
 
 def _count_sources(batch, settings) -> TemplateCounts:
@@ -93,7 +91,7 @@ def run_jsonl(inputs: list[str], output: str | None, settings, field: str, url_f
     job = Job(field, url_field, bad, settings.config, settings.input_type, explain=settings.explain)
     max_size, explain = settings.max_size, settings.explain
     paths = _jsonl_paths(inputs, output)
-    tally = command.Tally("records", ("ok", "empty", "failed"))
+    report = command.Report("records", ("ok", "empty", "failed"), progress=not quiet)
     spool = None
     try:
         if "-" in paths and repeated_across:
@@ -103,32 +101,35 @@ def run_jsonl(inputs: list[str], output: str | None, settings, field: str, url_f
             if repeated_across:
                 counts = TemplateCounts()
                 for path in paths:
-                    for part in _over_records(path, spool, max_size, tally, lambda b, p: run.map(count_batch, b, p),
-                                              replace(job, site=site_of_path(path)), report=False):
+                    for part in _over_records(path, spool, max_size, report, lambda b, p: run.map(count_batch, b, p),
+                                              replace(job, site=site_of_path(path)), say=False):
                         counts.merge(part)
                 job = replace(job, templates=counts.templates(repeated_across))
             if output and output != "-":
                 try:
-                    with open_output(output) as sink:
-                        _clean_all(paths, sink, job, run, spool, max_size, tally, quiet, explain)
+                    with open_output(output) as sink, report:
+                        _clean_all(paths, sink, job, run, spool, max_size, report, explain)
                 except OSError as e:  # a full disk, a folder that cannot be written
-                    raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None
+                    raise command.CommandError(f"cannot write {output}: {e.strerror or e}") from None
             else:
                 try:
-                    _clean_all(paths, sys.stdout.buffer, job, run, spool, max_size, tally, quiet, explain)
+                    with report:
+                        _clean_all(paths, sys.stdout.buffer, job, run, spool, max_size, report, explain)
                 except BrokenPipeError:
                     command.stdout_gone()
     finally:
         if spool is not None:
             spool.close()
     if not quiet:
-        tally.summary()
-    return command.EXIT_FAILED if tally.failed else command.EXIT_OK
+        report.summary()
+    return command.EXIT_FAILED if report.failed else command.EXIT_OK
 
 
 def _jsonl_paths(inputs: list[str], output: str | None) -> list[str]:
     if inputs.count("-") > 1:
-        raise click.UsageError("stdin (-) can be read only once")
+        raise command.UsageProblem("stdin (-) can be read only once")
+    if output and command.names_folder(output):
+        raise command.UsageProblem(f"--jsonl-field writes one stream: -o must be a file, not the folder {output}")
     paths: list[str] = []
     errors = io.WalkErrors()
     for p in inputs:
@@ -137,46 +138,41 @@ def _jsonl_paths(inputs: list[str], output: str | None) -> list[str]:
         else:
             paths.append(p)
         if output and p != "-" and os.path.exists(output) and io.same_file(p, output):
-            raise click.UsageError(f"output {output} is the input itself; choose another -o")
+            raise command.UsageProblem(f"output {output} is the input itself; choose another -o")
     if errors.errors:
         path, reason = errors.errors[0]
-        raise click.ClickException(f"cannot read folder {path}: {reason}")
+        raise command.CommandError(f"cannot read folder {path}: {reason}")
     return paths
 
 
-def _clean_all(paths, sink, job, run, spool, max_size, tally, quiet, explain) -> None:
-    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-    try:
-        for path in paths:
-            site_job = replace(job, site=site_of_path(path))
-            mapper = lambda b, p: run.map(clean_batch, b, p, on_error=_lost_records(p))  # noqa: E731
-            label = "<stdin>" if path == "-" else path
-            records = _over_records(path, spool, max_size, tally, mapper, site_job, report=True)
-            for done in stop_without_field(records, job.field, lambda reason: _input_failed(label, reason, tally)):
-                for c in done:
-                    if c.output:
-                        sink.write(c.output)
-                    tally.add(c.status, c.by_filter)
-                    if c.reason:
-                        fate = "passed through unchanged" if c.output else "skipped"
-                        click.echo(f"newsclean: {label}:{c.line}: failed: {c.reason}; {fate}", err=True)
-                    if explain and c.removed:
-                        command.explain_outcome(command.Outcome(f"{label}:{c.line}", c.status, removed=list(c.removed)))
-                progress.advance(len(done))
-            sink.flush()
-    finally:
-        progress.stop()
+def _clean_all(paths, sink, job, run, spool, max_size, report, explain) -> None:
+    for path in paths:
+        site_job = replace(job, site=site_of_path(path))
+        mapper = lambda b, p: run.map(clean_batch, b, p, on_error=_lost_records(p))  # noqa: E731
+        label = command.label(path)
+        records = _over_records(path, spool, max_size, report, mapper, site_job, say=True)
+        for done in stop_without_field(records, job.field, lambda reason: _input_failed(label, reason, report)):
+            for c in done:
+                if c.output:
+                    sink.write(c.output)
+                report.add(c.status, c.by_filter)
+                if c.reason:
+                    fate = "passed through unchanged" if c.output else "skipped"
+                    command.say(f"newsclean: {label}:{c.line}: failed: {c.reason}; {fate}")
+                if explain and c.removed:
+                    command.explain_outcome(command.Outcome(f"{label}:{c.line}", c.status, removed=list(c.removed)))
+        sink.flush()
 
 
-def _input_failed(label: str, reason: str, tally) -> None:
-    click.echo(f"newsclean: {label}: failed: {reason}", err=True)
-    tally.failed += 1
+def _input_failed(label: str, reason: str, report) -> None:
+    command.say(f"newsclean: {label}: failed: {reason}")
+    report.input_failed()
 
 
-def _over_records(path, spool, max_size, tally, mapper, job, report):
+def _over_records(path, spool, max_size, report, mapper, job, say):
     """Run `mapper` over the batches of one input; an unreadable input is reported
-    (in the cleaning pass) and counted as failed, and the run goes on."""
-    label = "<stdin>" if path == "-" else path
+    (in the cleaning pass, `say`) and counted as failed, and the run goes on."""
+    label = command.label(path)
     try:
         if path == "-" and spool is not None:
             spool.seek(0)
@@ -184,16 +180,16 @@ def _over_records(path, spool, max_size, tally, mapper, job, report):
         else:
             stream = open_input(path)
     except OSError as e:
-        if report:
-            click.echo(f"newsclean: {label}: failed: {_read_error(e)}", err=True)
-            tally.failed += 1
+        if say:
+            command.say(f"newsclean: {label}: failed: {_read_error(e)}")
+            report.input_failed()
         return
     try:
         yield from mapper(batches(read_records(stream, max_size)), job)
     except (OSError, EOFError) as e:  # a truncated or corrupt .gz
-        if report:
-            click.echo(f"newsclean: {label}: failed: cannot read past this point: {_read_error(e)}", err=True)
-            tally.failed += 1
+        if say:
+            command.say(f"newsclean: {label}: failed: cannot read past this point: {_read_error(e)}")
+            report.input_failed()
     finally:
         if stream is not sys.stdin.buffer and stream is not spool:
             stream.close()
@@ -215,25 +211,3 @@ def _lost_records(job: Job):
         return [Cleaned(n, "failed", reason, raw + b"\n" if job.bad == "pass" else b"") for n, raw in batch]
 
     return lost
-
-
-class _Progress:
-    """A count of records cleaned, on stderr when it is a terminal."""
-
-    def __init__(self, enabled: bool):
-        self._bar = None
-        if enabled:
-            from rich.progress import Progress, SpinnerColumn, TextColumn
-
-            self._bar = Progress(SpinnerColumn(), TextColumn("cleaning {task.completed:,} records"), transient=True)
-            self._bar.start()
-            self._task = self._bar.add_task("cleaning", total=None)
-
-    def advance(self, n: int) -> None:
-        if self._bar is not None:
-            self._bar.advance(self._task, n)
-
-    def stop(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-            self._bar = None

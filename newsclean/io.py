@@ -267,8 +267,3 @@ def same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return os.path.realpath(a) == os.path.realpath(b)
-
-
-def is_within(child: str, parent: str) -> bool:
-    c, p = os.path.realpath(child), os.path.realpath(parent)
-    return c == p or c.startswith(p.rstrip(os.sep) + os.sep)

@@ -4,14 +4,44 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+MODES = ("auto", "article", "page")
+
+
+class ConfigError(ValueError):
+    """A Config that names an unknown mode or step; the message lists the valid ones."""
+
 
 @dataclass(frozen=True)
 class Config:
-    """What to run. Built by the CLI from its options, or by a library caller."""
+    """What to run. Built by the CLI from its options, or by a library caller.
+
+    mode: "article" (the text is just the article), "page" (a whole-page dump: find
+    the article region first) or "auto" (decide per text; the default).
+    disabled: names of steps to turn off, in any case, as `newsclean --list-filters`
+    lists them: repeated_across, region, residue, counters, ads, subscribe, share,
+    related, comments, legal, media, byline, navigation, teasers, repeated, score.
+    keep_title: take a leading headline line as the title.
+
+    Raises ConfigError for an unknown mode or step name.
+    """
 
     disabled: frozenset[str] = frozenset()
-    mode: str = "auto"  # article | page | auto: is the text a whole page to cut down first?
-    keep_title: bool = True  # take a leading headline line as the title
+    mode: str = "auto"
+    keep_title: bool = True
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ConfigError(f"unknown mode {self.mode!r}; valid: {', '.join(MODES)}")
+        if isinstance(self.disabled, str):
+            raise ConfigError(f"disabled must be a set of step names, not the string {self.disabled!r}")
+        if self.disabled:
+            # Imported here: the steps import the pipeline, which imports this module,
+            # and the plain pipe (nothing disabled) never needs them.
+            from .steps import step_names
+
+            object.__setattr__(self, "disabled", step_names(self.disabled))
+        elif not isinstance(self.disabled, frozenset):
+            object.__setattr__(self, "disabled", frozenset())
 
 
 @dataclass(frozen=True)
@@ -24,9 +54,23 @@ class Removal:
     filter: str
     rule: str
 
+    def to_dict(self) -> dict:
+        return {"line": self.line, "text": self.text, "filter": self.filter, "rule": self.rule}
+
 
 @dataclass(frozen=True)
 class Result:
+    """A cleaned text. Its attributes are the fields of the command's JSON output,
+    and `to_dict()` is that output (without `source`, which names an input).
+
+    title: the headline, or None; paragraphs: the body, one string per paragraph;
+    text: the paragraphs joined by blank lines; removed: every line taken out, in
+    input order; status: "ok", or "empty" when nothing was kept; region: first and
+    last input line of the article in a whole-page dump, else None; article_found:
+    on a whole-page dump, whether an article stood out (None for an article alone);
+    input_type: "text" or "html" when the input was bytes; stats: counts.
+    """
+
     title: str | None
     paragraphs: tuple[str, ...]
     removed: tuple[Removal, ...]
@@ -38,6 +82,19 @@ class Result:
         """The body without the title: paragraphs separated by one blank line."""
         return "\n\n".join(self.paragraphs)
 
+    @property
+    def status(self) -> str:
+        """"ok", or "empty" when neither a title nor a paragraph was kept."""
+        return "ok" if self.paragraphs or self.title else "empty"
+
+    @property
+    def article_found(self) -> bool | None:
+        return self.meta.get("article_found")
+
+    @property
+    def input_type(self) -> str | None:
+        return self.meta.get("input_type")
+
     def removed_by_filter(self) -> dict[str, int]:
         """How many lines each filter removed, in the order they first did."""
         by_filter: dict[str, int] = {}
@@ -45,7 +102,9 @@ class Result:
             by_filter[r.filter] = by_filter.get(r.filter, 0) + 1
         return by_filter
 
+    @property
     def stats(self) -> dict[str, object]:
+        """Counts: paragraphs, characters of text, removed lines, removed lines by filter."""
         by_filter = self.removed_by_filter()
         return {
             "paragraphs": len(self.paragraphs),
@@ -53,3 +112,20 @@ class Result:
             "removed": len(self.removed),
             "removed_by_filter": dict(sorted(by_filter.items())),
         }
+
+    def to_dict(self) -> dict:
+        """The JSON output's fields, in its order: status, title, text, paragraphs,
+        removed, region (on a page with an article), article_found and input_type
+        (when known), stats."""
+        d: dict = {
+            "status": self.status,
+            "title": self.title,
+            "text": self.text,
+            "paragraphs": list(self.paragraphs),
+            "removed": [r.to_dict() for r in self.removed],
+        }
+        if self.region:
+            d["region"] = {"first_line": self.region[0], "last_line": self.region[1]}
+        d.update(self.meta)
+        d["stats"] = self.stats
+        return d

@@ -15,22 +15,16 @@ def as_text(result: Result) -> str:
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def as_dict(result: Result, source: str | None, status: str = "ok", reason: str | None = None) -> dict:
-    d: dict = {"source": source, "status": status}
+def as_dict(result: Result, source: str | None, status: str | None = None, reason: str | None = None) -> dict:
+    """The JSON output for one input: its source, status (the result's unless
+    given) and reason, then the result's own fields (Result.to_dict)."""
+    fields = result.to_dict()
+    d: dict = {"source": source, "status": fields.pop("status")}
+    if status:
+        d["status"] = status
     if reason:
         d["reason"] = reason
-    d.update(
-        {
-            "title": result.title,
-            "text": result.text,
-            "paragraphs": list(result.paragraphs),
-            "removed": [{"line": r.line, "text": r.text, "filter": r.filter, "rule": r.rule} for r in result.removed],
-        }
-    )
-    if result.region:
-        d["region"] = {"first_line": result.region[0], "last_line": result.region[1]}
-    d.update(result.meta)
-    d["stats"] = result.stats()
+    d.update(fields)
     return d
 
 
@@ -49,7 +43,7 @@ def as_json(d: dict, indent: int | None = 2) -> str:
     return json.dumps(d, ensure_ascii=False, indent=indent) + "\n"
 
 
-def render(result: Result, fmt: str, source: str | None, status: str = "ok", reason: str | None = None) -> str:
+def render(result: Result, fmt: str, source: str | None, status: str | None = None, reason: str | None = None) -> str:
     if fmt == "text":
         return as_text(result)
     return as_json(as_dict(result, source, status, reason), indent=2 if fmt == "json" else None)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping
+from typing import Mapping
 from urllib.parse import urlsplit
 
 from .detect import BinaryInput, JSONLinesInput
@@ -188,11 +188,3 @@ def plain_text(data: bytes, name: str | None, input_type: str, encoding: str | N
     except (BinaryInput, JSONLinesInput):
         return None
     return decoded[0] if decoded else None
-
-
-def count_texts(items: Iterable[tuple[str, str]]) -> TemplateCounts:
-    """Pass one over (site, text) pairs."""
-    counts = TemplateCounts()
-    for site, text in items:
-        counts.add(site, text)
-    return counts

@@ -38,16 +38,15 @@ def test_filter_names_are_unique():
     assert len(names) == len(set(names))
 
 
-def test_readme_filter_table_matches_the_filters():
+def test_readme_filter_table_lists_every_step_in_run_order():
     from pathlib import Path
 
-    from newsclean import region, templates
+    from newsclean.steps import STEPS
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    rows = [(f.name, f.description) for f in FILTERS] + [(region.NAME, region.DESCRIPTION),
-                                                          (templates.NAME, templates.DESCRIPTION)]
+    names = {s.name for s in STEPS}
     table = [line for line in readme.splitlines() if line.startswith("| `")]
-    listed = [line.split("`")[1] for line in table if line.split("`")[1] in {n for n, _ in rows}]
-    assert listed == [name for name, _ in rows], "README filter table: wrong names or order"
-    for name, description in rows:
-        assert f"| `{name}` | {description} |" in readme, f"README row for {name} differs from its description"
+    listed = [line.split("`")[1] for line in table if line.split("`")[1] in names]
+    assert listed == [s.name for s in STEPS], "README filter table: wrong names or order"
+    for step in STEPS:
+        assert f"| `{step.name}` | {step.description} |" in readme, f"README row for {step.name} differs from its description"
