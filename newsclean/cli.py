@@ -15,6 +15,7 @@ from .model import Config
 from .pipeline import SCORE, SCORE_DESCRIPTION
 from .region import DESCRIPTION as REGION_DESCRIPTION, NAME as REGION
 from .render import FORMATS, SUFFIX
+from .unwrap import DESCRIPTION as UNWRAP_DESCRIPTION, NAME as UNWRAP
 
 EPILOG = """\b
 Examples:
@@ -33,17 +34,18 @@ on stderr), 2 usage error, 130/143 interrupted, 141 stdout closed early.
 
 
 def _steps() -> list[tuple[str, str]]:
-    """Every step that removes lines, by name and description: the filters in the
-    order they run, then the two steps that run before them on a document, the
-    region step (whole-page dumps) and the site-template step (--repeated-across)."""
+    """Every step, by name and description: the filters in the order they run, then
+    the steps that run before them on a document, the unwrap step (which removes
+    nothing but rejoins wrapped paragraphs), the region step (whole-page dumps),
+    the scorer and the site-template step (--repeated-across)."""
     from .templates import DESCRIPTION as TEMPLATES_DESCRIPTION, NAME as TEMPLATES
 
     return [(f.name, f.description) for f in FILTERS] + [
-        (REGION, REGION_DESCRIPTION), (SCORE, SCORE_DESCRIPTION), (TEMPLATES, TEMPLATES_DESCRIPTION)]
+        (UNWRAP, UNWRAP_DESCRIPTION), (REGION, REGION_DESCRIPTION), (SCORE, SCORE_DESCRIPTION), (TEMPLATES, TEMPLATES_DESCRIPTION)]
 
 
 def _filter_names() -> tuple[str, ...]:
-    return NAMES + (REGION, SCORE)
+    return NAMES + (UNWRAP, REGION, SCORE)
 
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
