@@ -209,10 +209,17 @@ def _has_prose(lines: Sequence[Line]) -> bool:
 
 
 def _is_title(kept: Sequence[Line]) -> bool:
-    """The opening line is a headline: it stands apart from what follows, is short
-    and does not end like a sentence. A dateline in capitals ("BAAR, SWITZERLAND")
-    opens the article's text and is not a headline."""
-    if len(kept) < 2 or not kept[1].gap:
+    """The opening line is a headline: it is short, does not end like a sentence (nor
+    with a comma, semicolon or colon), is no list item, and stands apart from what
+    follows. It stands apart in either layout:
+    - blank lines between paragraphs: a blank line follows it;
+    - one paragraph per line: the next line is prose (a sentence of _PROSE_WORDS
+      words or more) that does not carry on from it, that is, it starts with no
+      lower-case letter, and the headline does not end in a function word ("the",
+      "of", "und"), as the first line of a paragraph broken at a fixed width can.
+    A dateline in capitals ("BAAR, SWITZERLAND") opens the article's text and is not
+    a headline."""
+    if len(kept) < 2:
         return False
     text = kept[0].text
     n = len(words(text))
@@ -223,6 +230,17 @@ def _is_title(kept: Sequence[Line]) -> bool:
         and not ends_sentence(text)
         and not text.endswith((",", ";", ":"))
         and not _is_dateline(text, n)
+        and (kept[1].gap or _prose_follows(text, kept[1].text))
+    )
+
+
+def _prose_follows(title: str, following: str) -> bool:
+    """`following`, printed right under the headline `title`, is a paragraph of its own."""
+    return (
+        ends_sentence(following)
+        and len(words(following)) >= _PROSE_WORDS
+        and not following[:1].islower()
+        and not region.is_function_word(words(title)[-1])
     )
 
 

@@ -1,4 +1,5 @@
-"""Text shape: hard-wrapped paragraphs rejoined (unwrap.py).
+"""Text shape: hard-wrapped paragraphs rejoined (unwrap.py) and the headline found
+whether a blank line or the first paragraph follows it (pipeline._is_title).
 
 Every text here is written for these tests.
 """
@@ -169,3 +170,33 @@ def test_disable_unwrap_keeps_the_lines_as_they_are():
 def test_list_filters_shows_the_unwrap_step_before_the_region_step():
     listed = [line.split()[0] for line in CliRunner().invoke(main, ["--list-filters"]).stdout.splitlines()]
     assert listed.index("unwrap") < listed.index("region")
+
+
+# -- the headline ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title, body", [(EN_TITLE, EN), (DE_TITLE, DE)], ids=["en", "de"])
+def test_the_headline_is_the_title_in_both_layouts(title, body):
+    for sep in ("\n\n", "\n"):
+        result = clean(sep.join((title,) + body) + "\n")
+        assert result.title == title, repr(sep)
+        assert result.paragraphs == body
+
+
+def test_the_text_output_is_the_same_with_the_headline_as_title():
+    text = "\n".join((EN_TITLE,) + EN) + "\n"
+    runner = CliRunner()
+    as_json = json.loads(runner.invoke(main, ["--format", "json"], input=text).stdout)
+    assert as_json["title"] == EN_TITLE
+    assert as_json["paragraphs"] == list(EN)
+    assert runner.invoke(main, [], input=text).stdout == "\n\n".join((EN_TITLE,) + EN) + "\n"
+
+
+def test_no_title_when_the_first_line_is_a_sentence_or_runs_on():
+    sentence = "The keepers were chosen from more than two hundred people who applied."
+    runs_on = "Two keepers chosen from the many who wrote to the"
+    for first in (sentence, runs_on):
+        result = clean("\n".join((first,) + EN) + "\n")
+        assert result.title is None, first
+        assert result.paragraphs[0] == first
+    assert clean("\n".join((EN_TITLE,) + EN) + "\n").title == EN_TITLE
