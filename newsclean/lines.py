@@ -34,6 +34,18 @@ class Line(NamedTuple):
     number: int  # 1-based position in the input
     text: str  # normalised: NFC, invisible characters dropped, outer whitespace stripped
     gap: bool  # one or more blank lines stood right before it
+    # The input lines a wrapped paragraph was rejoined from (unwrap.py); () for a
+    # line as the input has it.
+    parts: tuple[Line, ...] = ()
+
+    @property
+    def last(self) -> int:
+        """The number of the last input line it spans."""
+        return self.parts[-1].number if self.parts else self.number
+
+    def physical(self) -> tuple[Line, ...]:
+        """The input lines it stands for: itself, or the lines it was rejoined from."""
+        return self.parts or (self,)
 
 
 def normalise(raw: str) -> str:

@@ -1,6 +1,8 @@
 """The pipeline: text in, Result out. No I/O, no global state.
 
-1. split the text into numbered, normalised lines (lines.py);
+1. split the text into numbered, normalised lines (lines.py) and, when the text
+   is clearly hard-wrapped, rejoin each wrapped paragraph into one line
+   (unwrap.py), so that the steps after see paragraphs;
 2. decide whether the text is a whole page (scorer.py) and, if so, mark the
    lines outside the article region (region.py);
 3. run every enabled filter, in FILTERS order, over the lines still unmarked,
@@ -9,10 +11,10 @@
    trusted filter marked go, and the scorer weighs every other line, its mark
    and its neighbours: a marked line it reads as article text stays, and
    furniture no rule named can still go;
-5. take a leading headline as the title.
+5. take a leading headline as the title (_is_title).
 
 A line that goes is recorded under the step that marked it, or under `score`
-when no rule did.
+when no rule did; a rejoined paragraph that goes is recorded line by line.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple, Sequence
 
-from . import features, region, scorer
+from . import features, region, scorer, unwrap
 from .filters import FILTERS
 from .filters.base import ends_sentence, is_bullet, words
 from .lines import Line, split_lines
@@ -56,6 +58,8 @@ class Marks(NamedTuple):
 def clean(text: str, config: Config = DEFAULT) -> Result:
     """Clean raw article text. See the README for what each step takes out."""
     lines = split_lines(text)
+    if unwrap.NAME not in config.disabled:
+        lines = unwrap.unwrap(lines)
     measured = Measures(lines)
     marks = scoring_marks(lines, config, measured)
     keep = _keep(lines, marks, config, measured)
@@ -112,7 +116,7 @@ def mark(lines: Sequence[Line], config: Config, measured: Measures) -> Marks:
             taken = [_REGION] * len(lines)
             inside = range(found.start, found.end + 1)
             if not found.empty:
-                span = (lines[found.start].number, lines[found.end].number)
+                span = (lines[found.start].number, lines[found.end].last)
             if found.title is not None and config.keep_title:
                 # The headline is judged by the filters like any line: furniture
                 # just above the article ("Story continues below advertisement")
@@ -174,9 +178,10 @@ def _result(lines: Sequence[Line], marks: Marks, config: Config, keep: list[bool
     # A line goes under the rule that marked it, or the region's, or the scorer's
     # when nothing marked it.
     removed = [
-        Removal(line.number, line.text, STEP_NAMES[t] or SCORE, rule or (region.RULE if t == _REGION else SCORE_RULE))
+        Removal(part.number, part.text, STEP_NAMES[t] or SCORE, rule or (region.RULE if t == _REGION else SCORE_RULE))
         for i, (line, t, rule, k) in enumerate(zip(lines, marks.taken, marks.rules, keep))
         if not k and i != marks.headline
+        for part in line.physical()
     ]
     kept = [line for line, k in zip(lines, keep) if k]
     if title is None and config.keep_title and kept and _is_title(kept) and _opens(lines, marks, kept[0]):
@@ -204,10 +209,17 @@ def _has_prose(lines: Sequence[Line]) -> bool:
 
 
 def _is_title(kept: Sequence[Line]) -> bool:
-    """The opening line is a headline: it stands apart from what follows, is short
-    and does not end like a sentence. A dateline in capitals ("BAAR, SWITZERLAND")
-    opens the article's text and is not a headline."""
-    if len(kept) < 2 or not kept[1].gap:
+    """The opening line is a headline: it is short, does not end like a sentence (nor
+    with a comma, semicolon or colon), is no list item, and stands apart from what
+    follows. It stands apart in either layout:
+    - blank lines between paragraphs: a blank line follows it;
+    - one paragraph per line: the next line is prose (a sentence of _PROSE_WORDS
+      words or more) that does not carry on from it, that is, it starts with no
+      lower-case letter, and the headline does not end in a function word ("the",
+      "of", "und"), as the first line of a paragraph broken at a fixed width can.
+    A dateline in capitals ("BAAR, SWITZERLAND") opens the article's text and is not
+    a headline."""
+    if len(kept) < 2:
         return False
     text = kept[0].text
     n = len(words(text))
@@ -218,6 +230,17 @@ def _is_title(kept: Sequence[Line]) -> bool:
         and not ends_sentence(text)
         and not text.endswith((",", ";", ":"))
         and not _is_dateline(text, n)
+        and (kept[1].gap or _prose_follows(text, kept[1].text))
+    )
+
+
+def _prose_follows(title: str, following: str) -> bool:
+    """`following`, printed right under the headline `title`, is a paragraph of its own."""
+    return (
+        ends_sentence(following)
+        and len(words(following)) >= _PROSE_WORDS
+        and not following[:1].islower()
+        and not region.is_function_word(words(title)[-1])
     )
 
 

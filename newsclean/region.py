@@ -189,6 +189,11 @@ def known_language(folded: Sequence[Sequence[str]]) -> bool:
     return total > 0 and max(counts.values()) >= 0.15 * total
 
 
+def is_function_word(word: str) -> bool:
+    """One of the most frequent function words of a language known here ("the", "und")."""
+    return word.casefold() in _LANGUAGES_OF
+
+
 def density(toks: Sequence[str]) -> float:
     """The share of function words among the tokens, in the language that gives the
     most: a line is judged in its own language, whatever the page's chrome is in."""

@@ -1,20 +1,21 @@
-"""Every step that removes lines, in the order the steps run on a document.
+"""Every step, in the order the steps run on a document.
 
 The site-template step (`repeated_across`, only with --repeated-across N) blanks
-template lines first; the region step cuts a whole-page dump down to its article;
+template lines first; `unwrap` rejoins hard-wrapped paragraphs (it removes
+nothing); the region step cuts a whole-page dump down to its article;
 the filters run in FILTERS order; the learned scorer weighs what is left on a page.
 This one list drives --list-filters, --disable, Config validation, the ids in
 newsclean.rules.RULES and the README's filter table.
 
 The list lives here rather than in filters/__init__.py because the steps outside
-FILTERS (region, score, templates) import the filters package themselves.
+FILTERS (unwrap, region, score, templates) import the filters package themselves.
 """
 
 from __future__ import annotations
 
 from typing import Iterable, NamedTuple
 
-from . import region, templates
+from . import region, templates, unwrap
 from .filters import FILTERS
 from .model import ConfigError
 from .pipeline import SCORE, SCORE_DESCRIPTION, SCORE_RULE
@@ -28,6 +29,7 @@ class Step(NamedTuple):
 
 STEPS: tuple[Step, ...] = (
     Step(templates.NAME, templates.DESCRIPTION, (templates.RULE,)),
+    Step(unwrap.NAME, unwrap.DESCRIPTION, ()),
     Step(region.NAME, region.DESCRIPTION, (region.RULE,)),
     *(Step(f.name, f.description, tuple(f.rule_ids)) for f in FILTERS),
     Step(SCORE, SCORE_DESCRIPTION, (SCORE_RULE,)),

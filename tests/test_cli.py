@@ -237,7 +237,7 @@ def test_list_filters_names_every_step_in_the_order_they_run():
     result = invoke("--list-filters")
     assert (result.exit_code, result.stderr) == (0, "")
     listed = [line.split()[0] for line in result.stdout.splitlines()]
-    assert listed == ["repeated_across", "region", *NAMES, "score"]
+    assert listed == ["repeated_across", "unwrap", "region", *NAMES, "score"]
     assert all(len(line.split(None, 1)) == 2 for line in result.stdout.splitlines())
 
 

@@ -28,7 +28,7 @@ def test_config_refuses_an_unknown_mode_with_the_commands_message(invoke):
 def test_config_refuses_an_unknown_step_with_the_commands_message(invoke):
     with pytest.raises(ConfigError) as caught:
         Config(disabled={"nosuch"})
-    assert str(caught.value).startswith("unknown filter 'nosuch'; known: repeated_across, region, residue")
+    assert str(caught.value).startswith("unknown filter 'nosuch'; known: repeated_across, unwrap, region, residue")
     assert f"Error: {caught.value}" in invoke("--disable", "nosuch", input=TEXT).stderr
 
 

@@ -208,7 +208,6 @@ def body(article) -> str:
 # -- where the article stands ---------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="the learned scorer does not yet keep every wrapped line of a markdown paragraph")
 def test_markdown_links_and_images_over_several_lines_stay_inside_the_article():
     # html2text breaks a link's or an image's text across lines and never breaks its
     # target; the whole link is one piece of furniture, not one per line.
@@ -232,10 +231,7 @@ def test_markdown_links_and_images_over_several_lines_stay_inside_the_article():
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_article_in_the_middle_of_a_page(layout, request):
-    if layout == "markdown":
-        request.applymarker(pytest.mark.xfail(
-            strict=True, reason="the learned scorer does not yet keep every wrapped line of a markdown paragraph"))
+def test_article_in_the_middle_of_a_page(layout):
     result = clean(LAYOUTS[layout](news_page()), AUTO)
     assert result.meta["article_found"] is True
     # html2text wraps paragraphs, so compare words rather than lines.

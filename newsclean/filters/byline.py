@@ -245,7 +245,7 @@ def select(lines: Sequence[Line]) -> dict[int, str]:
         out.setdefault(i, "author_note")
     for i in sorted(out):
         above = i - 1
-        if above < 0 or above in out or lines[i].number != lines[above].number + 1:
+        if above < 0 or above in out or lines[i].number != lines[above].last + 1:
             continue
         # The author's name ("Jane Doe", "About Jane Doe") over a timestamp or over
         # the author's note.

@@ -171,7 +171,7 @@ def _is_glued_credit(lines: Sequence[Line], i: int) -> bool:
 
 def _adjacent(lines: Sequence[Line], i: int, j: int) -> bool:
     """Lines i and j stood next to each other in the input, nothing between them."""
-    return i >= 0 and lines[j].number == lines[i].number + 1
+    return i >= 0 and lines[j].number == lines[i].last + 1
 
 
 def _signs_caption_below(lines: Sequence[Line], i: int) -> bool:

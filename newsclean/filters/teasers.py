@@ -60,9 +60,9 @@ def _cards(lines: Sequence[Line]) -> set[int]:
 def _is_card_summary(lines: Sequence[Line], j: int) -> bool:
     """The line set tight under a card's last rendering that closes the card's block."""
     k = j + 1
-    if k >= len(lines) or lines[k].gap or lines[k].number != lines[j].number + 1:
+    if k >= len(lines) or lines[k].gap or lines[k].number != lines[j].last + 1:
         return False
-    block_ends = k + 1 == len(lines) or lines[k + 1].gap or lines[k + 1].number != lines[k].number + 1
+    block_ends = k + 1 == len(lines) or lines[k + 1].gap or lines[k + 1].number != lines[k].last + 1
     return block_ends and len(words(lines[k].text)) <= _SUMMARY_MAX_WORDS
 
 
