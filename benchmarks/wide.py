@@ -4,6 +4,7 @@ the scorer was not fitted on (training/corpora.py: fold 0 of five, split by site
     python benchmarks/wide.py container.txt page.txt page.html
     python benchmarks/wide.py page.txt --part fitted          # the sites it was fitted on
     python benchmarks/wide.py container.txt --nothing         # the text as it is, for scale
+    python benchmarks/wide.py page.txt --again                # outputs a second pass changes
     python benchmarks/wide.py page.txt --snippets             # the snippet-judged corpus
     python benchmarks/wide.py container.txt --gate 0.95,0.94,1.0   # exit 1 below F1, meanF1, or over lost %
 
@@ -88,6 +89,25 @@ def run(cmd, pages, form, nothing):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def again(cmd, pages, form):
+    """Clean each page's form, then clean the output again (both as text): how many
+    outputs the second pass changes, of how many."""
+    tmp = Path(tempfile.mkdtemp(prefix="newsclean-again-"))
+    try:
+        (tmp / "in").mkdir()
+        for k, page in enumerate(pages):
+            if (page.path / form).exists():
+                os.symlink(page.path / form, tmp / "in" / f"p{k:05d}{Path(form).suffix}")
+        for src, dst in (("in", "once"), ("once", "twice")):
+            subprocess.run(cmd + [str(tmp / src), "-o", str(tmp / dst), "--quiet"], stdout=subprocess.DEVNULL, check=False)
+        once = sorted((tmp / "once").iterdir())
+        changed = [p.name for p in once if not (tmp / "twice" / p.name).exists()
+                   or (tmp / "twice" / p.name).read_bytes() != p.read_bytes()]
+        return len(changed), len(once)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def _starts_with_title(page) -> bool:
     return json.loads((page.path / "meta.json").read_text()).get("expected_starts_with_title", False)
 
@@ -131,6 +151,8 @@ def main() -> int:
     ap.add_argument("--part", choices=("held", "fitted", "all"), default="held")
     ap.add_argument("--snippets", action="store_true", help="the snippet-judged corpus instead of the wide one")
     ap.add_argument("--nothing", action="store_true", help="score the input as it is")
+    ap.add_argument("--again", action="store_true",
+                    help="instead of scoring, count the outputs that cleaning them again changes")
     ap.add_argument("--newsclean", default=str(Path(sys.executable).parent / "newsclean"), help="the command to run")
     ap.add_argument("--gate", action="append", default=[], metavar="FORM=F1,MEANF1,LOST%",
                     help="fail when a form's F1 or meanF1 is below, or its lost share (%%) above, these")
@@ -146,6 +168,11 @@ def main() -> int:
     failed = False
     cmd = a.newsclean.split()
     for form in a.forms:
+        if a.again:
+            changed, n = again(cmd, pages, form)
+            print(f"== {form}, {a.part} sites: {changed} of {n} outputs changed by a second pass "
+                  f"({100 * changed / max(n, 1):.1f}%)")
+            continue
         outputs, seconds = run(cmd, pages, form, a.nothing)
         who = "nothing removed" if a.nothing else "newsclean"
         print(f"== {form}, {who}, {a.part} sites ({len(outputs)} pages, {seconds:.1f} s)")

@@ -27,6 +27,7 @@ from .filters import FILTERS
 from .filters.base import ends_sentence, is_bullet, words
 from .lines import Line, split_lines
 from .model import Config, Removal, Result
+from .render import as_text
 
 DEFAULT = Config()
 
@@ -37,6 +38,9 @@ SCORE_RULE = f"{SCORE}.furniture"
 # Each line's mark: 0 for none, then a category per filter, then the region step.
 STEP_NAMES = ("",) + tuple(f.name for f in FILTERS) + (region.NAME,)
 _REGION = len(STEP_NAMES) - 1
+
+# Passes over the output, at most, until one takes nothing (clean()).
+_SETTLE_PASSES = 4
 
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 30
@@ -56,7 +60,26 @@ class Marks(NamedTuple):
 
 
 def clean(text: str, config: Config = DEFAULT) -> Result:
-    """Clean raw article text. See the README for what each step takes out."""
+    """Clean raw article text. See the README for what each step takes out.
+
+    Cleaning the text output again changes nothing: what a second pass over the
+    output would take (a line the scorer reads otherwise once the page around it is
+    gone, a rule that looks at the lines next to it) is taken now, under the step
+    and rule that take it then, until a pass takes nothing more."""
+    lines, marks, keep = _decide(text, config)
+    for _ in range(_SETTLE_PASSES):
+        result = _result(lines, marks, config, keep)
+        output = as_text(result)
+        if not output:
+            return result
+        marks, keep, settled = _settle(lines, marks, keep, config, result, output)
+        if settled:
+            return result
+    return _result(lines, marks, config, keep)
+
+
+def _decide(text: str, config: Config) -> tuple[list[Line], Marks, list[bool]]:
+    """One pass: the lines, what marked each, and which stay."""
     lines = split_lines(text)
     if unwrap.NAME not in config.disabled:
         lines = unwrap.unwrap(lines)
@@ -66,7 +89,52 @@ def clean(text: str, config: Config = DEFAULT) -> Result:
     if config.mode == "auto" and marks.page == 1 and not any(keep) and _has_prose(lines):
         marks = _as_article(lines, config, measured)
         keep = _keep(lines, marks, config, measured)
-    return _result(lines, marks, config, keep)
+    if config.mode == "auto" and marks.page == 3 and not any(keep) and _has_prose(lines):
+        # The scorer read every line of a text with sentences in it as furniture:
+        # it is cleaned as the article alone, in which only what a rule marked goes.
+        keep = [t == 0 for t in marks.taken]
+    if marks.headline is not None and any(keep[:marks.headline]):
+        # The title is printed first: a headline with kept text above it stays a
+        # line of the text, where it stands.
+        keep[marks.headline] = True
+        marks = marks._replace(headline=None)
+    return lines, marks, keep
+
+
+def _settle(lines: Sequence[Line], marks: Marks, keep: list[bool], config: Config, result: Result,
+            output: str) -> tuple[Marks, list[bool], bool]:
+    """Clean `output`, the text `result` prints, and drop from `lines` what that pass
+    drops, recorded as it records it. True when it drops nothing."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if marks.headline is not None:
+        title = marks.headline
+    elif result.title is not None:
+        title, kept = kept[0], kept[1:]
+    # as_text prints the title, then each paragraph on one line, a blank line
+    # between: the line it prints n-th (from 0) is line 2n + 1.
+    printed = ([title] if result.title else []) + kept
+    # The article of a whole page is cleaned again as a text that may be a page; an
+    # article alone stays one (the page-or-article test is not asked twice).
+    if config.mode == "auto" and marks.page != 1:
+        config = replace(config, mode="article")
+    again_lines, again, again_keep = _decide(output, config)
+    taken, rules, headline = list(marks.taken), list(marks.rules), marks.headline
+    keep = list(keep)
+    settled = True
+    for j, (line, k) in enumerate(zip(again_lines, again_keep)):
+        if k or j == again.headline:
+            continue
+        for part in line.physical():
+            n, odd = divmod(part.number - 1, 2)
+            if odd or n >= len(printed):
+                continue
+            i = printed[n]
+            settled = False
+            keep[i] = False
+            taken[i], rules[i] = again.taken[j], again.rules[j]
+            if i == headline:
+                headline = None
+    return marks._replace(taken=taken, rules=rules, headline=headline), keep, settled
 
 
 class Measures:
@@ -151,21 +219,33 @@ def _run_filters(lines: Sequence[Line], positions: list[int], disabled: frozense
 
 
 def _keep(lines: Sequence[Line], marks: Marks, config: Config, measured: Measures) -> list[bool]:
-    """Which lines stay. In the article alone (or with the scorer off) the unmarked
-    ones: a sentence no rule named is never taken on the scorer's word alone. In a
-    whole page, what a trusted filter took goes (its removals are borne out on many
-    sites) and the scorer decides the rest."""
+    """Which lines stay. What a trusted filter took goes (its removals are borne out
+    on many sites). In the article alone the unmarked lines stay, a sentence no rule
+    named is never taken on the scorer's word alone, and the scorer decides the lines
+    an untrusted filter took; in a whole page it decides all but the trusted marks.
+    With the scorer off, every marked line goes."""
     taken = marks.taken
-    if not marks.page or SCORE in config.disabled:
-        keep = [t == 0 for t in taken]
+    if SCORE in config.disabled:
+        return _no_headline([t == 0 for t in taken], marks)
+    model = scorer.load()
+    sure = {STEP_NAMES.index(name) for name in model.trusted}
+    if marks.page:
+        doubt = range(len(taken))
     else:
-        model = scorer.load()
-        sure = {STEP_NAMES.index(name) for name in model.trusted}
+        doubt = [i for i, t in enumerate(taken) if t and t not in sure]
+    keep = [t == 0 for t in taken]
+    if doubt:
         scores = scorer.judge_columns(features.columns(measured.get(), taken, marks.page), model)
-        keep = [t not in sure and z >= model.threshold for t, z in zip(taken, scores)]
+        for i in doubt:
+            keep[i] = taken[i] not in sure and scores[i] >= model.threshold
     if marks.page == 2:
         # A page without an article, and no prose to clean as one (or --mode page).
         keep = [False] * len(lines)
+    return _no_headline(keep, marks)
+
+
+def _no_headline(keep: list[bool], marks: Marks) -> list[bool]:
+    """The headline is the title, not a line of the text."""
     if marks.headline is not None:
         keep[marks.headline] = False
     return keep
@@ -205,7 +285,9 @@ def _opens(lines: Sequence[Line], marks: Marks, line: Line) -> bool:
 
 
 def _has_prose(lines: Sequence[Line]) -> bool:
-    return any(ends_sentence(line.text) and len(words(line.text)) >= _PROSE_WORDS for line in lines)
+    """A line of the text is a sentence of _PROSE_WORDS words or more (in Chinese
+    or Japanese, twice as many characters)."""
+    return any(ends_sentence(line.text) and region.size_in_words(line.text) >= _PROSE_WORDS for line in lines)
 
 
 def _is_title(kept: Sequence[Line]) -> bool:

@@ -22,3 +22,14 @@ def test_an_article_pasted_twice_keeps_every_sentence():
 def test_a_text_of_one_sentence_repeated_keeps_it():
     result = clean("\n\n".join([BRIEF] * 40))
     assert BRIEF in result.paragraphs
+
+
+def test_a_chinese_sentence_among_menu_words_is_kept():
+    # Written without spaces, a sentence is one "word" to \w+: its length is
+    # counted in characters, two to a word.
+    menu = ["首页", "新闻", "体育", "财经", "科技", "汽车", "房产", "旅游", "教育", "健康", "视频", "图片",
+            "专题", "评论", "登录", "注册", "关于我们", "联系我们", "网站地图", "广告服务", "友情链接", "投稿"]
+    sentence = "今年春天，这座小城的河边新开了一家书店，店主说他希望附近的孩子们放学后有一个安静的地方读书。"
+    result = clean("\n".join(menu + [sentence] + menu))
+    assert sentence in result.paragraphs
+    assert result.meta["article_found"] is False
