@@ -293,10 +293,15 @@ def output_names(rels: list[str], suffix: str, notes: list[str]) -> list[str]:
         clashing = [i for i, name in enumerate(names) if counts[name] > 1 and i not in renamed]
         if not clashing:
             break
+        groups: dict[str, list[int]] = {}
         for i in clashing:
-            renamed.add(i)
-            notes.append(f"{rels[i]}: written as {full[i]}: {names[i]} is the output name of another input")
-            names[i] = full[i]
+            groups.setdefault(names[i], []).append(i)
+        for name, group in groups.items():
+            notes.append(f"{', '.join(rels[i] for i in group)} would share the output name {name}; "
+                         f"each keeps its full name: {', '.join(f'{rels[i]} -> {full[i]}' for i in group)}")
+            for i in group:
+                renamed.add(i)
+                names[i] = full[i]
     counts = Counter(names)
     for name, n in counts.items():
         if n > 1:
@@ -415,6 +420,7 @@ class Report:
         self.states: dict[str, int] = {}
         self.by_filter: dict[str, int] = {}
         self.failed = 0  # failed inputs and records: the exit code
+        self.unreadable = 0  # inputs that failed as a whole, counted apart from the states
         # A bar only where someone watches: stderr a terminal (or a console given).
         self._want_bar = progress and (console is not None or sys.stderr.isatty())
         self._console = console
@@ -443,6 +449,7 @@ class Report:
     def input_failed(self) -> None:
         """An input that could not be read at all (counted apart from the states)."""
         self.failed += 1
+        self.unreadable += 1
 
     def summary_lines(self, width: int = SUMMARY_WIDTH) -> list[str]:
         """The summary, wrapped to `width` columns: the count of each state, then
@@ -450,8 +457,13 @@ class Report:
         import textwrap
 
         states = ", ".join(f"{self.states.get(s, 0):,} {s}" for s in self.shown)
-        lines = [f"newsclean: {sum(self.states.values()):,} {self.unit}: {states}"]
-        removed = f"newsclean: {sum(self.by_filter.values()):,} lines removed"
+        done = sum(self.states.values())
+        unit = self.unit.removesuffix("s") if done == 1 else self.unit
+        lines = [f"newsclean: {done:,} {unit}: {states}"]
+        if self.unreadable:
+            lines[0] += f"; {self.unreadable:,} {'input' if self.unreadable == 1 else 'inputs'} failed"
+        total = sum(self.by_filter.values())
+        removed = f"newsclean: {total:,} {'line' if total == 1 else 'lines'} removed"
         if self.by_filter:
             ranked = sorted(self.by_filter.items(), key=lambda kv: (-kv[1], kv[0]))
             removed += ": " + "; ".join(f"{name} {n:,}" for name, n in ranked)

@@ -109,6 +109,10 @@ def run_jsonl(inputs: list[str], output: str | None, settings, field: str, url_f
                 try:
                     with open_output(output) as sink, report:
                         _clean_all(paths, sink, job, run, spool, max_size, report, explain)
+                        if report.failed and not report.states:
+                            raise _NothingCleaned  # no output file for a run that cleaned nothing
+                except _NothingCleaned:
+                    pass
                 except OSError as e:  # a full disk, a folder that cannot be written
                     raise command.CommandError(f"cannot write {output}: {e.strerror or e}") from None
             else:
@@ -123,6 +127,10 @@ def run_jsonl(inputs: list[str], output: str | None, settings, field: str, url_f
     if not quiet:
         report.summary()
     return command.EXIT_FAILED if report.failed else command.EXIT_OK
+
+
+class _NothingCleaned(Exception):
+    """Every input failed before a record was cleaned: the output is not written."""
 
 
 def _jsonl_paths(inputs: list[str], output: str | None) -> list[str]:

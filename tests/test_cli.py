@@ -189,7 +189,7 @@ def test_outputs_whose_names_would_collide_keep_their_full_names(tmp_path):
     result = invoke(str(src), "-o", str(tmp_path / "out"))
     assert (result.exit_code, result.stdout) == (0, "")
     assert sorted(tree(tmp_path / "out")) == ["a.md.txt", "a.txt.txt", "b.txt"]
-    assert "a.md: written as a.md.txt" in result.stderr and "a.txt: written as a.txt.txt" in result.stderr
+    assert "a.md -> a.md.txt" in result.stderr and "a.txt -> a.txt.txt" in result.stderr
 
 
 def test_jsonl_streams_one_document_per_line_in_sorted_order(folder):

@@ -121,6 +121,15 @@ def test_a_missing_field_stops_the_input_after_the_first_records(tmp_path):
                              "(fields: url, title, body); use --jsonl-field body\n")
 
 
+def test_the_summary_counts_an_input_that_failed_and_no_output_is_written(tmp_path):
+    crawl = write(tmp_path / "crawl.jsonl", [record(n) for n in range(1, 31)])
+    out = tmp_path / "clean.jsonl"
+    result = invoke(crawl, "--jsonl-field", "text", "-o", str(out))
+    assert result.exit_code == 1
+    assert "newsclean: 0 records: 0 ok, 0 empty, 0 failed; 1 input failed\n" in result.stderr
+    assert not out.exists()
+
+
 def test_a_short_input_without_the_field_gets_one_message(tmp_path):
     crawl = write(tmp_path / "crawl.jsonl", [record(1), record(2), record(3, summary="A wet autumn.")])
     result = invoke(crawl, "--jsonl-field", "text", "--bad-records", "pass", "-q")

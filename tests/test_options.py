@@ -184,4 +184,4 @@ def test_folder_summary_on_stderr_stays_within_80_columns(invoke, tmp_path):
     result = invoke(str(src), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0
     assert all(len(line) <= 80 for line in result.stderr.splitlines())
-    assert result.stderr.startswith("newsclean: 1 documents: 1 ok")
+    assert result.stderr.startswith("newsclean: 1 document: 1 ok")

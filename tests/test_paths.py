@@ -70,8 +70,8 @@ def test_inputs_sharing_an_output_name_each_keep_their_full_name_and_are_reporte
     assert "grey story Tuesday" in written["story.txt"]
     assert "grey story.txt Tuesday" in written["story.txt.txt"]
     assert "grey story.html Tuesday" in written["story.html.txt"]
-    assert "story.html: written as story.html.txt" in result.stderr
-    assert "story.txt: written as story.txt.txt" in result.stderr
+    assert ("story, story.html, story.txt would share the output name story.txt; each keeps its full name: "
+            "story -> story.txt, story.html -> story.html.txt, story.txt -> story.txt.txt") in result.stderr
 
 
 def test_a_renamed_output_never_takes_the_name_of_another_input(invoke, tmp_path):
