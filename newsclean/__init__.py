@@ -11,13 +11,16 @@ Steps that can be disabled (Config.disabled), in the order they run: see
 newsclean.steps.NAMES, or `newsclean --list-filters`.
 
 Errors: ConfigError (an unknown mode or step), BinaryInput (bytes that are not
-text), HTMLError (a page beyond the HTML parser's limits), InputError (a file that
-cannot be read), ClusterError (a Dask cluster that cannot be used).
+text), JSONLinesInput (bytes that hold JSON Lines, whose records
+newsclean.jsonl cleans), UnknownEncoding (an encoding Python has no codec for),
+HTMLError (a page beyond the HTML parser's limits), InputError (a file that
+cannot be read), ClusterError (a Dask cluster that cannot be used). A wrong type
+of argument raises TypeError.
 """
 
 from __future__ import annotations
 
-from .detect import BinaryInput, HTMLError
+from .detect import BinaryInput, HTMLError, JSONLinesInput, UnknownEncoding
 from .document import clean_bytes
 from .filters import FILTERS
 from .io import InputError
@@ -32,15 +35,18 @@ def clean(text: str | bytes, config: Config = DEFAULT) -> Result:
 
     `text` is a str; bytes are read as clean_bytes reads them (the encoding
     detected, HTML recognised by its markup). `config` chooses the mode ("auto",
-    "article" or "page") and the disabled steps (repeated_across, region, the
-    filters of FILTERS, score).
+    "article" or "page") and the steps to disable, of these, in the order they
+    run: repeated_across (run by a site template, newsclean.templates, never by
+    clean()), unwrap, region, residue, counters, ads, subscribe, share, related,
+    comments, legal, media, byline, navigation, teasers, repeated, score.
+    Raises TypeError for any other type of `text` or `config`.
     """
+    if not isinstance(config, Config):
+        raise TypeError(f"clean() takes a newsclean.Config, not {type(config).__name__}")
     if isinstance(text, (bytes, bytearray, memoryview)):
         return clean_bytes(bytes(text), config=config)
     if not isinstance(text, str):
         raise TypeError(f"clean() takes str or bytes, not {type(text).__name__}")
-    if not isinstance(config, Config):
-        raise TypeError(f"clean() takes a newsclean.Config, not {type(config).__name__}")
     return _clean_text(text, config)
 
 
@@ -56,5 +62,6 @@ def __getattr__(name: str):
 
 __all__ = [
     "clean", "clean_bytes", "Config", "Result", "Removal", "FILTERS", "MODES",
-    "ConfigError", "BinaryInput", "HTMLError", "InputError", "ClusterError", "__version__",
+    "ConfigError", "BinaryInput", "JSONLinesInput", "UnknownEncoding", "HTMLError", "InputError", "ClusterError",
+    "__version__",
 ]

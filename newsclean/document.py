@@ -24,8 +24,17 @@ def clean_bytes(data: bytes, *, name: str | None = None, config: Config = DEFAUL
     used is in meta["encoding"]. Raises detect.BinaryInput for bytes that are not
     text, detect.JSONLinesInput for JSON Lines (whose records jsonl.py cleans) when
     `input_type` is "auto", detect.UnknownEncoding for an encoding Python does not
-    know, detect.HTMLError for a page beyond html.py's limits.
+    know, detect.HTMLError for a page beyond html.py's limits. Raises TypeError
+    for `data` that is not bytes (a str goes to pipeline.clean) or a `config`
+    that is not a Config.
     """
+    if isinstance(data, str):
+        raise TypeError("clean_bytes() takes bytes, not str; use clean() for a str")
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"clean_bytes() takes bytes, not {type(data).__name__}")
+    if not isinstance(config, Config):
+        raise TypeError(f"clean_bytes() takes a newsclean.Config, not {type(config).__name__}")
+    data = bytes(data)
     decoded = plain_text(data, name=name, input_type=input_type, encoding=encoding)
     if decoded is None:
         from . import html  # lxml and readability load only for HTML inputs

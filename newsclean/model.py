@@ -68,7 +68,13 @@ class Result:
     input order; status: "ok", or "empty" when nothing was kept; region: first and
     last input line of the article in a whole-page dump, else None; article_found:
     on a whole-page dump, whether an article stood out (None for an article alone);
-    input_type: "text" or "html" when the input was bytes; stats: counts.
+    input_type: "text" or "html" when the input was bytes; encoding: the codec the
+    bytes were read in; url, published, authors, site_name, language: an HTML
+    page's metadata, where it gives them; note: why the input was cleaned in a
+    simpler way than usual; stats: counts. A field the result does not carry is None.
+
+    The fields from article_found to note live in `meta`, which to_dict() writes
+    as it is; their properties read it.
     """
 
     title: str | None
@@ -89,11 +95,52 @@ class Result:
 
     @property
     def article_found(self) -> bool | None:
+        """On a text read as a whole page, whether an article stood out; else None."""
         return self.meta.get("article_found")
 
     @property
     def input_type(self) -> str | None:
+        """"text" or "html" when the input was bytes; else None."""
         return self.meta.get("input_type")
+
+    @property
+    def encoding(self) -> str | None:
+        """The codec the input's bytes were read in ("utf-8", "cp1251" ...); None for a str."""
+        return self.meta.get("encoding")
+
+    @property
+    def url(self) -> str | None:
+        """An HTML page's canonical URL."""
+        return self.meta.get("url")
+
+    @property
+    def published(self) -> str | None:
+        """An HTML page's publication date, as the page writes it ("2024-05-01T09:00:00Z")."""
+        return self.meta.get("published")
+
+    @property
+    def authors(self) -> tuple[str, ...] | None:
+        """An HTML page's authors, one name each."""
+        authors = self.meta.get("authors")
+        # A tuple, as paragraphs is: the list in meta is what to_dict() writes, and
+        # a caller appending to it would change the output of a frozen result.
+        return tuple(authors) if authors is not None else None
+
+    @property
+    def site_name(self) -> str | None:
+        """An HTML page's site or publisher name."""
+        return self.meta.get("site_name")
+
+    @property
+    def language(self) -> str | None:
+        """An HTML page's language tag ("en-GB")."""
+        return self.meta.get("language")
+
+    @property
+    def note(self) -> str | None:
+        """Why the input was cleaned in a simpler way than usual (an HTML page nested
+        too deeply to parse, cleaned as flat text)."""
+        return self.meta.get("note")
 
     def removed_by_filter(self) -> dict[str, int]:
         """How many lines each filter removed, in the order they first did."""
@@ -115,8 +162,9 @@ class Result:
 
     def to_dict(self) -> dict:
         """The JSON output's fields, in its order: status, title, text, paragraphs,
-        removed, region (on a page with an article), article_found and input_type
-        (when known), stats."""
+        removed, region (on a page with an article), the fields in meta (those of
+        article_found, input_type, encoding, url, published, authors, site_name,
+        language and note that the result carries), stats."""
         d: dict = {
             "status": self.status,
             "title": self.title,
