@@ -62,6 +62,11 @@ class Marks(NamedTuple):
 def clean(text: str, config: Config = DEFAULT) -> Result:
     """Clean raw article text. See the README for what each step takes out.
 
+    The steps `config.disabled` can turn off, in the order they run: unwrap,
+    region, residue, counters, ads, subscribe, share, related, comments, legal,
+    media, byline, navigation, teasers, repeated, score. The first step,
+    repeated_across, is run by a site template (templates.py), never here.
+
     Cleaning the text output again changes nothing: what a second pass over the
     output would take (a line the scorer reads otherwise once the page around it is
     gone, a rule that looks at the lines next to it) is taken now, under the step
@@ -300,11 +305,12 @@ def _is_title(kept: Sequence[Line]) -> bool:
       lower-case letter, and the headline does not end in a function word ("the",
       "of", "und"), as the first line of a paragraph broken at a fixed width can.
     A dateline in capitals ("BAAR, SWITZERLAND") opens the article's text and is not
-    a headline."""
+    a headline. Words are counted as region.size_in_words counts them: Chinese and
+    Japanese, written without spaces, two characters to a word."""
     if len(kept) < 2:
         return False
     text = kept[0].text
-    n = len(words(text))
+    n = region.size_in_words(text)
     return (
         2 <= n <= _TITLE_MAX_WORDS
         and len(text) <= _TITLE_MAX_CHARS
@@ -320,7 +326,7 @@ def _prose_follows(title: str, following: str) -> bool:
     """`following`, printed right under the headline `title`, is a paragraph of its own."""
     return (
         ends_sentence(following)
-        and len(words(following)) >= _PROSE_WORDS
+        and region.size_in_words(following) >= _PROSE_WORDS
         and not following[:1].islower()
         and not region.is_function_word(words(title)[-1])
     )

@@ -47,6 +47,7 @@ ZH = (
     "馆长说，修缮的费用一半来自县里的拨款，另一半是镇上居民和在外地工作的老乡捐的，很多人还送来了家里的旧书。",
     "开馆当天来了不少学生，他们说以前放学后没有地方写作业，现在终于有一个安静又暖和的地方了。",
 )
+ZH_TITLE = "山区小镇老图书馆修缮后重新开放"
 
 
 def wrapped(paragraphs, width: int) -> str:
@@ -175,7 +176,7 @@ def test_list_filters_shows_the_unwrap_step_before_the_region_step():
 # -- the headline ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("title, body", [(EN_TITLE, EN), (DE_TITLE, DE)], ids=["en", "de"])
+@pytest.mark.parametrize("title, body", [(EN_TITLE, EN), (DE_TITLE, DE), (ZH_TITLE, ZH)], ids=["en", "de", "zh"])
 def test_the_headline_is_the_title_in_both_layouts(title, body):
     for sep in ("\n\n", "\n"):
         result = clean(sep.join((title,) + body) + "\n")
