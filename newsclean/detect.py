@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 _BOMS = (
@@ -127,22 +128,157 @@ LEGACY = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", 
           "koi8_r", "koi8_u", "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_8", "cp874",
           "gb18030", "big5", "cp932", "euc_jp", "cp949")
 WESTERN = "cp1252"
+# Central European code pages: Polish, Czech, Slovak, Hungarian, Slovenian,
+# Croatian and Romanian text.
+CENTRAL = ("cp1250", "iso8859-2")
+BALTIC = "cp1257"
+# Latin-script code pages, as Python codec names. In each of them nearly every
+# byte above 127 is some accented letter, so charset-normalizer barely tells them
+# apart (it reads short Polish text as Baltic, Czech as Vietnamese, and all of
+# them as cleanly as cp1252): the choice among them is made by _most_plausible.
+LATIN = (WESTERN, *CENTRAL, "cp1254", BALTIC, "cp1258")
 _DETECT_SAMPLE = 1 << 16
 
 
 def legacy_encoding(data: bytes) -> str:
-    """The encoding of text that is not UTF-8, as a Python codec name: the one
-    charset-normalizer finds most likely among LEGACY, but cp1252 whenever the text
-    reads as cleanly in it (English, French or German text, where cp1250 or cp1257
-    decode the same letters and a detector's pick between them is a coin toss), and
-    when nothing fits."""
+    """The encoding of text that is not UTF-8, as a Python codec name.
+
+    charset-normalizer picks among LEGACY, which settles Cyrillic, Greek and the
+    CJK encodings. When its pick, or cp1252 that reads as cleanly, is a
+    Latin-script code page, the one in which the text reads most plausibly wins
+    among cp1252, the pick and the Central European pages (_most_plausible);
+    cp1252 when nothing fits or the readings are as plausible: German or English
+    text reads the same in cp1250, Polish or Czech text does not in cp1252."""
     from charset_normalizer import from_bytes  # only text that is not UTF-8 needs it
 
-    matches = from_bytes(_detect_sample(data), cp_isolation=list(LEGACY))
+    sample = _detect_sample(data)
+    matches = from_bytes(sample, cp_isolation=list(LEGACY))
     best = matches.best()
     if best is None or any(WESTERN in m.could_be_from_charset and m.chaos <= best.chaos for m in matches):
-        return WESTERN
-    return codecs.lookup(best.encoding).name
+        pick = WESTERN
+    else:
+        pick = codecs.lookup(best.encoding).name
+    if pick not in LATIN:
+        return pick
+    return _most_plausible(sample, (WESTERN, pick, *CENTRAL))
+
+
+def _most_plausible(sample: bytes, encodings: tuple[str, ...]) -> str:
+    """The one of `encodings` in which `sample` reads with the fewest odd
+    characters (_odd_count), the first on a tie."""
+    return min(encodings, key=lambda name: _odd_count(sample.decode(name, "replace"), name))
+
+
+# Text read in the wrong Latin code page is a mix of letters that no language
+# of that page writes together, or writes where they now stand. Each language is
+# given by a pattern of the accented letters it writes, with the pages it is
+# written in. Western languages put some letters in few places: a grave accent
+# ends an Italian word ("città", "però") and the French "à" and "ù"; "è", "ò" and
+# "æ" close a syllable ("très", "være"); French "œ" and Portuguese nasal "õ" and
+# "ã" come before a vowel ("cœur", "lições") or end a word ("irmã"); Polish
+# nasal "ą" and "ę" follow a letter and close a syllable ("mąka"). Letters read
+# in the wrong page stand elsewhere: Czech "ě" and "č" in cp1252 become
+# "mezipamìti", "èetrtek", Polish "ś" "wartoœci", Hungarian "ő" "erõs"; Czech
+# "š" in ISO-8859-2 read in cp1250 "ąkola".
+_VOWELS = "aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœ"
+_CLOSING = rf"(?![{_VOWELS}])"
+_FINAL = r"(?!\w)"
+_BEFORE_VOWEL = rf"(?=[{_VOWELS}])"
+_W, _CE, _B = (WESTERN,), CENTRAL, (BALTIC,)
+_LANGUAGES = (
+    ("French", rf"[âçéêëîïôûüÿ]|[àù]{_FINAL}|è{_CLOSING}|œ{_BEFORE_VOWEL}", _W),
+    ("German", "[äöüß]", _W + _CE + _B),
+    ("Spanish", "[áéíñóúü]", _W),  # and Galician, Basque
+    ("Portuguese", rf"[áâçéêíóôú]|à{_CLOSING}|[ãõ]{_BEFORE_VOWEL}|ã(?=s?\b)", _W),
+    ("Italian", rf"[éíîóú]|[àèìòù]{_FINAL}", _W),
+    ("Catalan", rf"[àçéíïóúü]|[èò]{_CLOSING}", _W),  # "àudio": "à" starts diphthongs
+    ("Dutch", rf"[áéêëíïóöúü]|[àè]{_CLOSING}", _W),
+    ("Danish, Norwegian", rf"[øåéêóô]|[æèò]{_CLOSING}", _W),
+    ("Swedish", "[åäöé]", _W + _B),
+    ("Finnish", "[äöåšž]", _W + _B),
+    ("Icelandic", rf"[áðéíóúýþö]|æ{_CLOSING}", _W),
+    ("Faroese", rf"[áðíóúýø]|æ{_CLOSING}", _W),
+    ("Albanian", "[çë]", _W + _CE),
+    ("Estonian", "[äöõüšž]", _W + _B),
+    ("Polish", rf"[ćłńóśźż]|(?<=\w)[ąę]{_CLOSING}", _CE),
+    ("Czech", "[áčďéěíňóřšťúůýž]", _CE),
+    ("Slovak", "[áäčďéíĺľňóôŕšťúýž]", _CE),
+    ("Hungarian", "[áéíóöőúüű]", _CE),
+    ("Slovenian, Croatian, Bosnian", "[čćđšž]", _CE),
+    ("Romanian", "[ăâîşţșț]", _CE),  # with the cedilla forms cp1250 has
+    ("Turkish", "[çğıöşüâîû]", ("cp1254",)),
+    ("Lithuanian", "[ąčęėįšųūž]", _B),
+    ("Latvian", "[āčēģīķļņšūž]", _B),
+    ("Vietnamese", "", ("cp1258",)),  # its pattern is made by _languages
+)
+# Non-ASCII characters that stand next to letters in real text: apostrophes,
+# dashes, the Catalan middle dot; the Spanish opening marks before a word; and
+# quotation marks, though one that closes a quote none opened is odd ("spoji»"
+# for Slovak "spojiť" read in cp1250).
+_WORD_PUNCTUATION = frozenset("‘’‚–—…·")
+_OPENING = frozenset("¿¡")
+_QUOTES = frozenset("“”„«»‹›")
+_ENDS_WORDS = frozenset(".,;:!?)]}…’'\"")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LETTER = frozenset(("Lu", "Ll", "Lt"))
+
+
+def _odd_count(text: str, encoding: str) -> int:
+    """How many characters of `text`, read in `encoding`, would be odd in the
+    language of that code page that fits it best: the characters odd in any
+    language (_odd_characters), and the accented letters that language does not
+    write, or not where they stand."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text)  # cp1258 writes tones as combining marks
+    odd, letters = _odd_characters(text)
+    return odd + min(letters - len(pattern.findall(text))
+                     for pattern, pages in _languages() if encoding in pages)
+
+
+def _odd_characters(text: str) -> tuple[int, int]:
+    """How many non-ASCII characters of `text` would be odd in any language:
+    control characters, U+FFFD (a byte the code page does not define), symbols
+    touching a letter ("otworzy³" for Polish "otworzył") and quotation marks that
+    close no quote; and how many are letters."""
+    import unicodedata
+
+    def letter(at: int) -> bool:
+        return 0 <= at < len(text) and unicodedata.category(text[at]) in _LETTER
+
+    odd = letters = quotes = 0
+    for m in _NON_ASCII.finditer(text):
+        char, at = m.group(), m.start()
+        category = unicodedata.category(char)
+        if category in _LETTER:
+            letters += 1
+        elif category in ("Cc", "Co", "Cn") or char == "\ufffd":
+            odd += 1
+        elif char in _QUOTES:
+            if at and (text[at - 1].isalnum() or text[at - 1] in _ENDS_WORDS):  # closes a quote
+                if quotes:
+                    quotes -= 1
+                else:
+                    odd += 1
+            elif at + 1 < len(text) and not text[at + 1].isspace():  # opens one
+                quotes += 1
+        elif category[0] in "SPN" or category in ("Lm", "Lo"):
+            if char not in _WORD_PUNCTUATION and (letter(at - 1) or (letter(at + 1) and char not in _OPENING)):
+                odd += 1
+    return odd, letters
+
+
+@functools.cache
+def _languages() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """_LANGUAGES compiled, capitals included (but not the ASCII letters Turkish
+    "ı" is a case of); Vietnamese's pattern holds its vowels with each tone mark."""
+    import unicodedata
+
+    tones = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    vietnamese = "[đăâêôơư" + "".join(unicodedata.normalize("NFC", vowel + tone)
+                                     for vowel in "aăâeêioôơuưy" for tone in tones) + "]"
+    return tuple((re.compile(rf"(?=[^\x00-\x7f])(?:{pattern or vietnamese})", re.IGNORECASE), pages)
+                 for _, pattern, pages in _LANGUAGES)
 
 
 def _detect_sample(data: bytes) -> bytes:

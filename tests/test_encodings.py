@@ -1,8 +1,9 @@
 """Inputs in legacy encodings come out as the Unicode text they hold, and JSON says
 which encoding was used; --encoding forces one.
 
-Each text is a short news item written for these tests, several lines long, as a
-detector needs some text to go on.
+Each text is a news item written for these tests: several lines long, or one to
+three sentences, as scraped snippets often are, for Latin-script text that
+charset-normalizer cannot tell from cp1252.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from click.testing import CliRunner
 
 from newsclean import clean_bytes
 from newsclean.cli import main
-from newsclean.detect import UnknownEncoding
+from newsclean.detect import UnknownEncoding, decode_text
 
 NEWS = {
     "cp1251": (
@@ -154,19 +155,120 @@ def test_a_byte_order_mark_names_its_encoding():
     assert (doc["encoding"], doc["title"]) == ("utf-16-le", blocks(NEWS["cp1253"])[0])
 
 
-# One Czech sentence: too little for a detector, and it reads as cleanly in cp1252
-# ("Mìstská rada"), so only --encoding gets it right.
+# One Czech sentence, read in cp1250 as it was written; in cp1252 it would be
+# "Mìstská rada".
 CZECH = "Městská rada ve čtvrtek schválila opravu mostu přes řeku, uvedl náměstek.\n"
 
 
 def test_encoding_forces_how_the_input_is_read(tmp_path):
     path = tmp_path / "cz.txt"
     path.write_bytes(CZECH.encode("cp1250"))
-    assert json.loads(invoke(str(path), "--format", "json").stdout)["encoding"] == "cp1252"
-    result = invoke(str(path), "--encoding", "cp1250", "--format", "json")
+    doc = json.loads(invoke(str(path), "--format", "json").stdout)
+    assert (doc["encoding"], doc["text"] + "\n") == ("cp1250", CZECH)
+    result = invoke(str(path), "--encoding", "cp1252", "--format", "json")
     assert (result.exit_code, result.stderr) == (0, "")
     doc = json.loads(result.stdout)
-    assert (doc["encoding"], doc["text"] + "\n") == ("cp1250", CZECH)
+    assert (doc["encoding"], doc["text"] + "\n") == ("cp1252", CZECH.encode("cp1250").decode("cp1252"))
+
+
+# ---------------------------------------------------------------- short Latin-script text
+
+# Central European news in one to three sentences. Each has a letter that cp1252
+# reads otherwise: "ł" as "³", "č" as "è", Hungarian "ő" as Portuguese "õ".
+CENTRAL_EUROPEAN = {
+    "polish": (
+        "Rada gminy przyjęła w piątek budżet na przyszły rok. Najwięcej pieniędzy trafi na remont szkół i dróg lokalnych.",
+        "Policja zatrzymała dwóch mężczyzn podejrzanych o kradzież samochodów. Śledztwo prowadzi prokuratura rejonowa.",
+        "Żółte ostrzeżenia przed burzami obowiązują dziś w większości województw.",
+        "Minister zdrowia otworzył nowy szpital w Łodzi.",
+    ),
+    "czech": (
+        "Vláda ve středu schválila návrh zákona o podpoře obnovitelných zdrojů energie. Poslanci o něm budou jednat v září.",
+        "Hasiči zasahovali u požáru skladu na okraji Brna. Nikdo nebyl zraněn, škoda se odhaduje na několik milionů korun.",
+        "Nová cyklostezka podél řeky bude dokončena do konce měsíce, oznámil starosta.",
+        "Čtvrteční koncert se kvůli počasí přesouvá na příští týden.",
+    ),
+    "hungarian": (
+        "A városi tanács csütörtökön elfogadta az új közlekedési tervet. A munkálatok jövő tavasszal kezdődnek.",
+        "Hétfőn újra megnyílt a felújított könyvtár a belvárosban.",
+        "A rendőrség szerint a baleset hajnalban történt, két autó ütközött a főúton. Senki sem sérült meg súlyosan.",
+        # Every accented letter of this one is Portuguese too, once "ő" reads "õ".
+        "Erős szél várható a hét végén az ország nyugati részén, figyelmeztetett a meteorológiai szolgálat.",
+    ),
+    "slovak": ("Ľudia si v nedeľu pripomenuli výročie založenia obce, ktorá oslávila sedemsto rokov.",),
+    "croatian": ("Gradsko vijeće u četvrtak je odobrilo izgradnju novog dječjeg vrtića u središtu grada.",),
+    "slovenian": ("Vlada je v četrtek sprejela predlog zakona o širitvi železniškega omrežja.",),
+    # Written with the cedilla letters cp1250 has ("ş", "ţ").
+    "romanian": ("Primăria a anunţat că lucrările la podul din centrul oraşului vor începe în martie.",),
+}
+
+# Western news in one to three sentences, with letters that read as Central
+# European ones in cp1250: "è" as "č", "ø" as "ř", "å" as "ĺ", "õ" as "ő"; and
+# letters where their languages put them ("très", "città", "lições", "være").
+SHORT_WESTERN = {
+    "french": (
+        "Le maire a annoncé jeudi la fermeture du pont pendant trois mois. « C’est une décision difficile », a-t-il dit.",
+        "Après une très longue séance, le conseil a voté à l’unanimité ; les travaux du cœur de ville commenceront cet été.",
+    ),
+    "german": ("Der Gemeinderat hat am Mittwoch beschlossen, die Gebühren für die Müllabfuhr zu erhöhen. Bürger äußerten Kritik.",),
+    "spanish": (
+        "¿Quién pagará la reparación del puente? El ayuntamiento aún no lo sabe, según informó el alcalde el martes.",
+        "La compañía ferroviaria anunció que los trenes volverán a circular mañana.",
+    ),
+    "portuguese": (
+        "A câmara municipal aprovou na terça-feira a construção de uma nova escola.",
+        "As obras começarão em março, e as lições serão dadas em salas provisórias, disse a irmã do diretor.",
+    ),
+    "danish": (
+        "Byrådet vedtog i går en plan for flere boliger nær havnen. Arbejdet går i gang til foråret og skal være færdigt om to år.",
+        "Søndagens storm væltede træer og lukkede flere veje på øerne.",
+    ),
+    "italian": ("La città ha inaugurato lunedì il nuovo museo, più grande del precedente. Però il parcheggio è ancora chiuso.",),
+    "dutch": ("Volgens de wethouder blijft het café op de hoek open tijdens de renovatie van de ruïne.",),
+    "swedish": ("Regeringen meddelade på tisdagen att skatten på bensin sänks från årsskiftet.",),
+    "norwegian": ("Kommunen åpner en ny skole i høst, og elevene får bærbare datamaskiner.",),
+    "catalan": ("L’ajuntament ha aprovat la reforma de la plaça, que començarà a l’octubre al costat del col·legi.",),
+    "icelandic": ("Ríkisstjórnin kynnti í gær nýja áætlun um húsnæði fyrir þá sem búa á landsbyggðinni.",),
+}
+
+
+def items(texts: dict[str, tuple[str, ...]], encoding: str | None = None) -> list:
+    """The texts as test parameters named "language-1", "language-2" ..., those
+    `encoding` can write when one is given."""
+    return [pytest.param(text, id=f"{language}-{i}")
+            for language, group in texts.items() for i, text in enumerate(group, 1)
+            if encoding is None or text == text.encode(encoding, "ignore").decode(encoding)]
+
+
+@pytest.mark.parametrize("text", items(CENTRAL_EUROPEAN))
+def test_short_central_european_text_is_read_in_cp1250(text):
+    assert decode_text(text.encode("cp1250")) == (text, "cp1250")
+
+
+@pytest.mark.parametrize("text", items(CENTRAL_EUROPEAN))
+def test_short_central_european_text_is_read_in_iso_8859_2(text):
+    # Text whose letters have the same bytes in both pages reads alike in either.
+    decoded, encoding = decode_text(text.encode("iso8859_2"))
+    assert (decoded, encoding in ("iso8859-2", "cp1250")) == (text, True)
+
+
+@pytest.mark.parametrize("text", items(SHORT_WESTERN))
+def test_short_western_text_stays_cp1252(text):
+    assert decode_text(text.encode("cp1252")) == (text, "cp1252")
+
+
+@pytest.mark.parametrize("text", items(SHORT_WESTERN, "latin-1"))
+def test_short_latin_1_text_is_read_in_cp1252_its_superset(text):
+    assert decode_text(text.encode("latin-1")) == (text, "cp1252")
+
+
+def test_a_short_polish_item_comes_out_whole(tmp_path):
+    text = CENTRAL_EUROPEAN["polish"][0] + "\n"
+    path = tmp_path / "pl.txt"
+    path.write_bytes(text.encode("cp1250"))
+    result = invoke(str(path), "--format", "json")
+    doc = json.loads(result.stdout)
+    assert (result.exit_code, doc["encoding"], doc["text"] + "\n") == (0, "cp1250", text)
 
 
 def test_encoding_takes_any_name_python_knows_and_reports_its_own():
