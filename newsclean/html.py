@@ -294,7 +294,7 @@ _MARKERS = frozenset(
     tags tagcloud taglist keywords topics bio bios authorbio
     caption captions credit credits copyright
     cookie cookies consent gdpr
-    modal popup overlay toolbar widget widgets cta
+    modal popup overlay toolbar cta
     rollover tooltip popover hovercard
     """.split()
 )
@@ -315,6 +315,9 @@ _HIDDEN_CLASSES = frozenset(
 _META_MARKERS = frozenset("byline bylines author authors timestamp date published".split())
 _META_MAX_CHARS = 200
 
+# A generated id or hash ("elementor-element-2638ad0", "css-1ad9f0c"): its letters
+# are hex digits, not words, and "ad" inside it marks nothing.
+_HEX_ID = re.compile(r"(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]{7,}", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Z]?[a-z\u00c0-\u024f]+|[A-Z]+(?![a-z])|\d+")
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
 
@@ -325,7 +328,8 @@ def _tokens(value: str) -> set[str]:
         if not part:
             continue
         out.add(part.lower())
-        out.update(t.lower() for t in _TOKEN.findall(part))
+        if not _HEX_ID.fullmatch(part):
+            out.update(t.lower() for t in _TOKEN.findall(part))
     return out
 
 

@@ -297,6 +297,16 @@ def test_a_marked_wrapper_holding_prose_is_kept():
     assert lines == STORY
 
 
+def test_an_article_laid_out_by_a_page_builder_is_kept():
+    # Page builders and blog engines put every paragraph of the article in a
+    # "widget" of its own, with generated hex ids that can hold "ad".
+    blocks = "".join(
+        f'<div class="builder-widget builder-widget-text builder-element-{n}a{n}d0ad"><p>{p}</p></div>'
+        for n, p in enumerate(STORY, 1))
+    page_bytes = page(f'<div class="builder-section builder-element-9ad41c0">{blocks}</div>')
+    assert clean_bytes(page_bytes).paragraphs == tuple(STORY)
+
+
 def test_a_quoted_post_in_a_social_embed_is_kept():
     lines = prune_and_render(
         '<p>The mayor replied online.</p><div class="social-media-embed"><blockquote class="post">'
