@@ -267,7 +267,7 @@ _ALWAYS_DROP = frozenset(
 )
 # Page furniture by tag; kept only when it holds much of the page's
 # text, as on sites that wrap the whole page in one <form> or <aside>.
-_FURNITURE_TAGS = frozenset("form nav aside footer figure header".split())
+_FURNITURE_TAGS = frozenset("form nav aside footer header".split())
 _FURNITURE_ROLES = frozenset(
     "navigation complementary banner contentinfo search dialog alertdialog menu menubar toolbar tablist".split()
 )
@@ -292,7 +292,7 @@ _MARKERS = frozenset(
     popular trending mostread relacionados relacionadas correlati verwandte
     comments comment disqus breadcrumb breadcrumbs
     tags tagcloud taglist keywords topics bio bios authorbio
-    caption captions credit credits copyright
+    credit credits copyright
     cookie cookies consent gdpr
     modal popup overlay toolbar cta
     rollover tooltip popover hovercard
@@ -303,7 +303,7 @@ _MARKERS = frozenset(
 _MARKER_STEMS = ("related", "newsletter", "advert", "sponsor", "share", "social", "subscribe",
                  "recommend", "outbrain", "taboola", "promo", "comment")
 # Words on those stems that name article parts or shared page parts, not furniture.
-_STEM_EXCEPTIONS = frozenset(("commentary", "commentator", "shared", "promontory"))
+_STEM_EXCEPTIONS = frozenset(("commentary", "commentator", "shared", "promontory", "subscriber", "subscribers"))
 # Whole class names that hide an element from sighted readers (the text in them
 # is for screen readers: "Opens in a new window", "Share on ...").
 _HIDDEN_CLASSES = frozenset(

@@ -307,6 +307,22 @@ def test_an_article_laid_out_by_a_page_builder_is_kept():
     assert clean_bytes(page_bytes).paragraphs == tuple(STORY)
 
 
+def test_the_part_of_the_article_for_subscribers_is_kept():
+    # "subscriber" names the readers the rest of the article is for, not a sign-up box.
+    opening = "".join(f"<p>{p}</p>" for p in STORY[:3])
+    lines = prune_and_render(f'{opening}<div class="subscriber-content"><p>{STORY[3]}</p></div>'
+                             '<div class="subscribe-box"><p>Subscribe for the full story</p></div>')
+    assert lines == STORY
+
+
+def test_text_in_a_figure_inside_the_article_is_kept():
+    # A figure holds a chart and its reading as often as a photo and its credit.
+    reading = ("The chart shows ferry crossings by month since 2019: the landing carried twice as many vans "
+               "in the summer of 2024 as it did five years before.")
+    lines = prune_and_render(f'{story_html()}<figure><img src="chart.png"><p>{reading}</p></figure>')
+    assert lines[:4] == STORY and reading in lines
+
+
 def test_a_quoted_post_in_a_social_embed_is_kept():
     lines = prune_and_render(
         '<p>The mayor replied online.</p><div class="social-media-embed"><blockquote class="post">'
