@@ -372,7 +372,9 @@ def prune(body) -> int:
 
     # First what is never text, so the page's text size below is the visible one.
     etree.strip_elements(body, etree.Comment, etree.ProcessingInstruction, *_ALWAYS_DROP, with_tail=False)
-    _drop([el for el in body.xpath(".//*[@hidden or @aria-hidden or @style]") if _hidden(el)])
+    hidden = [el for el in body.xpath(".//*[@hidden or @aria-hidden or @style]") if _hidden(el)]
+    if not _shown_by_script(body, hidden):
+        _drop(hidden)
 
     page_chars = len(etree.tostring(body, method="text", encoding="unicode"))
     guard = max(1000, page_chars // 3)
@@ -530,6 +532,19 @@ def _link_list(el, anchors) -> bool:
 def _solid(text: str) -> int:
     """Characters other than whitespace."""
     return len("".join(text.split()))
+
+
+def _shown_by_script(body, hidden: list) -> bool:
+    """Whether the article is in the hidden elements: the page shows no paragraph
+    of prose without them, and they hold some (a page that streams its content
+    into hidden elements and shows it by script). A consent dialog or a menu
+    hidden until opened sits beside an article that is shown."""
+    if not hidden:
+        return False
+    marked = {id(el) for el in hidden}
+    tops = [el for el in hidden if not any(id(a) in marked for a in el.iterancestors())]
+    inside = sum(_prose(el) for el in tops)
+    return inside >= _PROSE_MIN and _prose(body) - inside < _PROSE_PARAGRAPH
 
 
 def _hidden(el) -> bool:

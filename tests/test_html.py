@@ -323,6 +323,18 @@ def test_text_in_a_figure_inside_the_article_is_kept():
     assert lines[:4] == STORY and reading in lines
 
 
+def test_an_article_streamed_into_a_hidden_element_is_kept():
+    # Pages rendered by script send the content hidden and show it once loaded.
+    streamed = f'<div id="app"><p>Loading…</p></div><div hidden id="chunk-3">{story_html()}</div>'
+    assert clean_bytes(page(streamed)).paragraphs[-4:] == tuple(STORY)
+
+
+def test_a_hidden_dialog_beside_a_shown_article_goes():
+    dialog = ("<div hidden><p>We and our partners store and read cookies on your device to measure how the site "
+              "is used and to show you advertising that fits your interests, if you agree.</p></div>")
+    assert clean_bytes(page(story_html() + dialog)).paragraphs == tuple(STORY)
+
+
 def test_a_quoted_post_in_a_social_embed_is_kept():
     lines = prune_and_render(
         '<p>The mayor replied online.</p><div class="social-media-embed"><blockquote class="post">'
