@@ -46,6 +46,7 @@ from dataclasses import replace
 from typing import Iterable, Iterator
 
 from .detect import HTMLError, decode_html
+from .filters.base import ends_sentence
 from .model import Config, Result
 from .pipeline import clean
 
@@ -158,12 +159,26 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
 
 
 def _article_lines(root, body, page_chars: int) -> list[str]:
-    """The article's lines: readability's pick, or ours where it finds too little."""
+    """The article's lines: readability's pick, or ours where it finds too little,
+    or where its pick holds under a tenth of the prose ours holds (a teaser list or
+    a caption box picked over the article)."""
     lines = render_all(_readability(root)) if page_chars <= READABILITY_MAX_CHARS else []
-    if _size(lines) >= _MIN_ARTICLE_CHARS:
-        return lines
     ours = render(best_block(body))
-    return ours if _size(ours) > _size(lines) else lines
+    if _size(lines) < _MIN_ARTICLE_CHARS:
+        return ours if _size(ours) > _size(lines) else lines
+    return ours if _prose_chars(ours) > _PICK_SHARE * _prose_chars(lines) else lines
+
+
+# How many times the prose of readability's pick ours must hold to be taken
+# instead. On the fitted sites of the wide corpus any factor from 10 to 50 gives
+# the same result (such a pick holds next to no prose), and 2 or 3 take ours over
+# articles that readability had right.
+_PICK_SHARE = 10
+
+
+def _prose_chars(lines: list[str]) -> int:
+    """Characters in the lines that read as sentences of eight words or more."""
+    return sum(len(line) for line in lines if ends_sentence(line) and len(line.split()) >= 8)
 
 
 def _size(lines: list[str]) -> int:

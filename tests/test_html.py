@@ -378,6 +378,23 @@ def test_the_fallback_picks_the_block_with_the_most_text(monkeypatch):
     assert list(clean_page(data).paragraphs) == STORY
 
 
+def test_a_pick_of_teasers_gives_way_to_the_block_holding_the_article(monkeypatch):
+    teasers = "<div id=box>" + "".join(f"<h3>Berth {i} on the east quay closed until Friday</h3>" for i in range(8)) + "</div>"
+    data = f"<html><body>{teasers}<div>{story_html()}</div></body></html>".encode()
+    # readability taking the box of notices: a pick with no sentence in it.
+    monkeypatch.setattr(nc_html, "_readability", lambda root: root.xpath("//div[@id='box']"))
+    assert list(clean_page(data).paragraphs) == STORY
+
+
+def test_a_pick_holding_the_article_is_kept_over_a_bigger_block(monkeypatch):
+    # Our block holds the article and more prose besides (comments): readability's
+    # pick, the article alone, is kept.
+    comments = "".join(f"<p>{p}</p>" for p in STORY)
+    data = f"<html><body><div><div id=story>{story_html()}</div>{comments}{comments}</div></body></html>".encode()
+    monkeypatch.setattr(nc_html, "_readability", lambda root: root.xpath("//div[@id='story']"))
+    assert list(clean_page(data).paragraphs) == STORY
+
+
 def test_a_listing_page_is_not_empty():
     items = "".join(f"<li><h3>Harbour notice {i}</h3><p>Berth {i} is closed for repairs until Friday.</p></li>" for i in range(1, 4))
     r = clean_page(f"<html><body><h1>Harbour notices</h1><ul>{items}</ul></body></html>".encode())
