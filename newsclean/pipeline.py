@@ -172,7 +172,13 @@ def scoring_marks(lines: Sequence[Line], config: Config, measured: Measures) -> 
     if marks.page == 2 and _has_prose(lines):
         return as_article(lines, config, measured)
     if marks.page == 1 and region_share(lines, marks.taken) < scorer.load().region_share:
-        return as_article(lines, config, measured)
+        # The region's headline stays the title unless a filter takes it: the scorer
+        # would read a lone short line as furniture. A headline over a wrong region
+        # (a footer's heading) with kept text above it is printed as a line instead (_decide).
+        article = as_article(lines, config, measured)
+        if marks.headline is not None and not article.taken[marks.headline]:
+            article = article._replace(headline=marks.headline)
+        return article
     return marks
 
 
