@@ -52,7 +52,8 @@ _PROSE_WORDS = 8
 class Marks(NamedTuple):
     taken: list[int]  # each line's mark (a category of STEP_NAMES)
     # 0: the text is the article; 1: a page with an article; 2: a page without one;
-    # 3: a page without one, cleaned as an article
+    # 3: a page cleaned as an article: none stood out, or the region found held too
+    # little of the text's prose (scoring_marks)
     page: int
     headline: int | None  # the region's headline, kept out of the scoring
     span: tuple[int, int] | None  # first and last input line of the region
@@ -92,7 +93,7 @@ def _decide(text: str, config: Config) -> tuple[list[Line], Marks, list[bool]]:
     marks = scoring_marks(lines, config, measured)
     keep = _keep(lines, marks, config, measured)
     if config.mode == "auto" and marks.page == 1 and not any(keep) and _has_prose(lines):
-        marks = _as_article(lines, config, measured)
+        marks = as_article(lines, config, measured)
         keep = _keep(lines, marks, config, measured)
     if config.mode == "auto" and marks.page == 3 and not any(keep) and _has_prose(lines):
         # The scorer read every line of a text with sentences in it as furniture:
@@ -159,15 +160,47 @@ class Measures:
 def scoring_marks(lines: Sequence[Line], config: Config, measured: Measures) -> Marks:
     """The marks the scorer judges. In auto mode a page in which no article stood
     out, but which holds prose, is marked as the article it may well be: an empty
-    result is never the answer to a text with sentences in it."""
+    result is never the answer to a text with sentences in it. So is a page whose
+    article region holds under the fitted share (scorer.Model.region_share) of the
+    text's prose: the region step then most likely chose a comment thread, a
+    footer or a sidebar over a short article, and every line outside the region
+    would have to win the scorer back. Losing the article costs more than keeping
+    some furniture, so the scorer judges every line instead."""
     marks = mark(lines, config, measured)
-    if config.mode == "auto" and marks.page == 2 and _has_prose(lines):
-        return _as_article(lines, config, measured)
+    if config.mode != "auto":
+        return marks
+    if marks.page == 2 and _has_prose(lines):
+        return as_article(lines, config, measured)
+    if marks.page == 1 and region_share(lines, marks.taken) < scorer.load().region_share:
+        # The region's headline stays the title unless a filter takes it: the scorer
+        # would read a lone short line as furniture. A headline over a wrong region
+        # (a footer's heading) with kept text above it is printed as a line instead (_decide).
+        article = as_article(lines, config, measured)
+        if marks.headline is not None and not article.taken[marks.headline]:
+            article = article._replace(headline=marks.headline)
+        return article
     return marks
 
 
-def _as_article(lines: Sequence[Line], config: Config, measured: Measures) -> Marks:
+def as_article(lines: Sequence[Line], config: Config, measured: Measures) -> Marks:
+    """The marks of a page cleaned as an article: the filters over every line, no
+    region, and the scorer to judge each line (page 3)."""
     return mark(lines, replace(config, mode="article"), measured)._replace(page=3)
+
+
+def region_share(lines: Sequence[Line], taken: Sequence[int]) -> float:
+    """The share of the text's prose words (lines ending like a sentence, of
+    _PROSE_WORDS words or more) that stand in the article region, that is, on lines
+    not marked as outside it; 1.0 for a text without prose."""
+    inside = total = 0.0
+    for line, t in zip(lines, taken):
+        if ends_sentence(line.text):
+            n = region.size_in_words(line.text)
+            if n >= _PROSE_WORDS:
+                total += n
+                if t != _REGION:
+                    inside += n
+    return inside / total if total else 1.0
 
 
 def mark(lines: Sequence[Line], config: Config, measured: Measures) -> Marks:

@@ -1,7 +1,8 @@
 """The learned decisions: is a text a whole page, and is a line of it article text?
 
 Three additive models over binned measures, fitted by training/fit.py and kept in
-data/scorer.json with the threshold and the trusted filters:
+data/scorer.json with the threshold, the trusted filters and the region share
+below which a page's article region is not believed:
 
 0. the text on its document measures: a whole page, or the article alone;
 1. each line on its own measures and those of its neighbours (features.py);
@@ -67,6 +68,9 @@ class Model(NamedTuple):
     context: Stage
     threshold: float  # the fitted log-odds a line of a whole page needs to be kept
     trusted: frozenset[str]  # the steps whose removals stand whatever the score
+    # A page whose article region holds under this share of its prose words is
+    # cleaned as an article instead (pipeline.scoring_marks); 0 never does so.
+    region_share: float = 0.0
 
 
 def context_rows(first: Sequence[float], rows: Sequence[Sequence[float]]) -> list[list[float]]:
@@ -135,7 +139,8 @@ def from_dict(data: dict) -> Model:
     page, lines, context = stage(data["page"]), stage(data["lines"]), stage(data["context"])
     if page.names != features.DOCUMENT or lines.names != features.NAMES or context.names != CONTEXT:
         raise ValueError("the scorer's data file does not match this version's measures: refit it")
-    return Model(page, lines, context, float(data["threshold"]), frozenset(data["trusted"]))
+    return Model(page, lines, context, float(data["threshold"]), frozenset(data["trusted"]),
+                 float(data["region_share"]))
 
 
 _LOADED: list[Model] = []

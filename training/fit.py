@@ -26,8 +26,18 @@ out and never fitted on. On folds 1-4:
 4. on its out-of-fold scores, the filters that fire on many sites are trusted
    one by one where that costs nothing, and the threshold for a line of a whole
    page is the one that gives the best page-averaged F1;
-5. both models are refitted on folds 1-4 and written out with the threshold and
-   the trusted filters.
+5. the region share (scorer.Model.region_share: a page whose article region holds
+   under this share of its prose words is cleaned as an article, every line
+   judged by the scorer) is chosen on the grid 0, 0.1, ..., 0.6. Objective:
+   meanF1 (per-page F1 averaged, an empty output counting 0) out of fold over
+   every wide text form (container.txt, page.txt, page2.txt) of folds 1-4; as
+   losing the article is worse than keeping furniture, the largest share whose
+   meanF1 is within 0.002 of the best wins. A refit per grid point would take
+   too long, so the share is decided with steps 1-4 run once on the marks with
+   no fallback (share 0): every page with a region is loaded both ways, as the
+   region marks it and as cleaned as an article, and scored both ways;
+6. steps 1-4 are run again on the marks at the chosen share, and both models
+   are written out with the threshold, the trusted filters and the share.
 
 Before any of that, the page-or-article test (whole page, or the article's own
 element?) is fitted on the text measures of folds 1-4, page.txt and page2.txt
@@ -89,7 +99,11 @@ def _document(task):
 
 
 def _text_rows(task):
-    """One page's text form: its lines' measures, labels, weights and benchmark sizes."""
+    """One page's text form: its lines' measures, labels and benchmark sizes, the
+    share of its prose in the article region (1.0 when no region was drawn), and,
+    for a page with an article region, the measures of its lines cleaned as an
+    article instead (None otherwise). The model installed has region_share 0, so
+    the first marks are the region's."""
     page, form = task
     lines = _lines(page, form)
     if not lines:
@@ -97,12 +111,17 @@ def _text_rows(task):
     measured = pipeline.Measures(lines)
     marks = pipeline.scoring_marks(lines, Config(), measured)
     rows = features.rows(measured.get(), marks.taken, marks.page)
+    share, alternative = 1.0, None
+    if marks.page == 1:
+        share = pipeline.region_share(lines, marks.taken)
+        other = pipeline.as_article(lines, Config(), measured)
+        alternative = features.rows(measured.get(), other.taken, other.page)
     if page.corpus == "wide":
         labels = corpora.wide_labels(lines, (page.path / "expected.txt").read_text(encoding="utf-8", errors="replace"))
     else:
         labels = corpora.snippet_labels(lines, json.loads((page.path / "judge.json").read_text()))
     sizes = [max(1, len(corpora.TOKEN.findall(line.text)) - 3) for line in lines]
-    return page, form, rows, labels, sizes
+    return page, form, rows, labels, sizes, share, alternative
 
 
 def fit_page_model(tasks, jobs):
@@ -124,31 +143,39 @@ def fit_page_model(tasks, jobs):
 
 
 def _install(page):
-    scorer.install(scorer.Model(scorer.stage(page), None, None, 0.0, frozenset()))
+    scorer.install(scorer.Model(scorer.stage(page), None, None, 0.0, frozenset(), 0.0))
 
 
 def load(tasks, jobs: int, page):
-    X, y, w, fold, doc, size = [], [], [], [], [], []
+    """Every text's lines, as rows. A page with an article region has its lines
+    twice: as the region marks them (alt 0) and as cleaned as an article (alt 1),
+    under two document numbers; `share` is the text's region share on every row."""
+    X, y, w, fold, doc, size, alt, share = [], [], [], [], [], [], [], []
     docs = []
     with Pool(jobs, initializer=_install, initargs=(page,)) as pool:
         for got in pool.imap(_text_rows, tasks, chunksize=8):
             if got is None:
                 continue
-            page, form, rows, labels, sizes = got
-            k = len(docs)
-            docs.append((page.corpus, page.source, page.ident, form, page.fold, page.site))
+            page, form, rows, labels, sizes, text_share, alternative = got
             lab = np.array(labels, dtype=float)
             sz = np.array(sizes, dtype=float)
             known = ~np.isnan(lab)
             total = sz[known].sum()
-            X.extend(rows)
-            y.append(lab)
-            w.append(np.where(known, sz / total if total else 0.0, 0.0))
-            fold.append(np.full(len(rows), page.fold))
-            doc.append(np.full(len(rows), k))
-            size.append(sz)
+            weight = np.where(known, sz / total if total else 0.0, 0.0)
+            for k, variant in enumerate((rows, alternative)):
+                if variant is None:
+                    continue
+                docs.append((page.corpus, page.source, page.ident, form, page.fold, page.site))
+                X.extend(variant)
+                y.append(lab)
+                w.append(weight)
+                fold.append(np.full(len(rows), page.fold))
+                doc.append(np.full(len(rows), len(docs) - 1))
+                size.append(sz)
+                alt.append(np.full(len(rows), k))
+                share.append(np.full(len(rows), text_share))
     return (np.array(X, dtype=float), np.concatenate(y), np.concatenate(w), np.concatenate(fold),
-            np.concatenate(doc), np.concatenate(size), docs)
+            np.concatenate(doc), np.concatenate(size), np.concatenate(alt), np.concatenate(share), docs)
 
 
 # ---------------------------------------------------------------- the additive model
@@ -253,28 +280,19 @@ def candidate_steps(taken, y, doc, docs, mask) -> list[str]:
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--cache", type=Path, help="keep the measured lines here (an .npz) and reuse them")
-    ap.add_argument("--out", type=Path, default=OUT)
-    a = ap.parse_args()
+# The region shares tried (scorer.Model.region_share): a page whose article region
+# holds under this share of its prose words is cleaned as an article instead.
+SHARES = tuple(round(0.1 * k, 1) for k in range(7))
+# Recall first: the largest share whose page-averaged F1 is within this of the best.
+SHARE_SLACK = 0.002
 
-    tasks = _tasks()
-    page = fit_page_model(tasks, a.jobs)
-    if a.cache and a.cache.exists():
-        z = np.load(a.cache, allow_pickle=True)
-        X, y, w, fold, doc, size, docs = (z[k] for k in ("X", "y", "w", "fold", "doc", "size", "docs"))
-        docs = [tuple(d) for d in docs]
-    else:
-        X, y, w, fold, doc, size, docs = load(tasks, a.jobs, page)
-        if a.cache:
-            np.savez(a.cache, X=X, y=y, w=w, fold=fold, doc=doc, size=size, docs=np.array(docs, dtype=object))
-    print(f"{len(docs)} texts, {len(y)} lines, {int((~np.isnan(y)).sum())} labelled", file=sys.stderr)
 
+def stack(X, y, w, fold, doc, use):
+    """Steps 1 and 2 on the rows in `use`: the line and context models fitted on
+    folds 1-4, and the out-of-fold score of every row (held-out rows: the final
+    models' scores)."""
     fit = fold != corpora.HELD_OUT
-    labelled = ~np.isnan(y)
-    train = fit & labelled
+    train = fit & ~np.isnan(y) & use
     edges = [make_edges(X[train, j], features.NAMES[j]) for j in range(X.shape[1])]
 
     # 1. the line model, out of fold on the fitted folds
@@ -295,60 +313,127 @@ def main() -> None:
         second[fold == f] = logits(m, Xc[fold == f], cedges)
     context_model = fit_stage(Xc[train], y[train], w[train], cedges)
     second[~fit] = logits(context_model, Xc[~fit], cedges)
+    return second, stage_dict(features.NAMES, lines_model, edges), stage_dict(scorer.CONTEXT, context_model, cedges)
 
-    # 3. which filters are trusted, and the threshold a line of a whole page needs,
-    # kept as pipeline.py keeps lines: in a text taken as the article alone, the
-    # lines no rule marked; in a whole page, the lines no trusted filter took that
-    # score enough (none at all in a page without an article). Chosen for the best
-    # page-averaged F1 out of fold on the wide corpus's texts.
-    wide = np.array([docs[int(k)][0] == "wide" for k in doc])
-    page_state = X[:, features.NAMES.index("page")]
-    article, no_article = page_state == 0, page_state == 2
-    taken = X[:, features.NAMES.index("taken")].astype(int)
-    unmarked = taken == 0
+
+class Keeping:
+    """Step 3: which lines pipeline.py keeps given the context model's scores: in a
+    text taken as the article alone, the lines no rule marked; in a whole page, the
+    lines no trusted filter took that score enough (none at all in a page without
+    an article)."""
+
+    def __init__(self, X, second):
+        self.second = second
+        page_state = X[:, features.NAMES.index("page")]
+        self.article, self.no_article = page_state == 0, page_state == 2
+        self.taken = X[:, features.NAMES.index("taken")].astype(int)
+
+    def keep(self, threshold, trusted):
+        sure = np.isin(self.taken, [pipeline.STEP_NAMES.index(name) for name in trusted])
+        return np.where(self.article, self.taken == 0, ~sure & ~self.no_article & (self.second >= threshold))
+
+
+def trust_and_threshold(keeping, y, size, doc, docs, texts, pages):
+    """The trusted filters and the threshold a line of a whole page needs, chosen
+    for the best page-averaged F1 (the benchmark's F1) out of fold over the rows in
+    `pages` (the whole pages among `texts`, the wide corpus's fitted folds)."""
     grid = np.round(np.arange(-3.0, 3.01, 0.1), 2)
 
-    def keep(threshold, trusted):
-        sure = np.isin(taken, [pipeline.STEP_NAMES.index(name) for name in trusted])
-        return np.where(article, unmarked, ~sure & ~no_article & (second >= threshold))
-
     def best_threshold(trusted):
-        sel = fit & wide & ~article
-        return float(max(grid, key=lambda t: page_figures(keep(t, trusted), y, size, doc, sel)[0]))
+        return float(max(grid, key=lambda t: page_figures(keeping.keep(t, trusted), y, size, doc, pages)[0]))
 
     def figure(trusted):
-        return page_figures(keep(best_threshold(trusted), trusted), y, size, doc, fit & wide & ~article)[0]
+        return page_figures(keeping.keep(best_threshold(trusted), trusted), y, size, doc, pages)[0]
 
     # A filter is trusted when trusting it costs nothing measurable out of fold
     # (under 1e-4 of F1): what it takes then goes whatever the scorer says, and
     # the rule alone explains the removal.
     trusted = []
     score = figure(trusted)
-    for name in candidate_steps(taken, y, doc, docs, fit & wide):
+    for name in candidate_steps(keeping.taken, y, doc, docs, texts):
         tried = figure(trusted + [name])
         print(f"trusting {name}: {tried - score:+.4f}", file=sys.stderr)
         if tried >= score - 1e-4:
             trusted, score = trusted + [name], max(score, tried)
-    threshold = best_threshold(trusted)
-    kept = keep(threshold, trusted)
+    return trusted, best_threshold(trusted)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--cache", type=Path, help="keep the measured lines here (an .npz) and reuse them")
+    ap.add_argument("--out", type=Path, default=OUT)
+    a = ap.parse_args()
+
+    tasks = _tasks()
+    page = fit_page_model(tasks, a.jobs)
+    names = ("X", "y", "w", "fold", "doc", "size", "alt", "share")
+    if a.cache and a.cache.exists():
+        z = np.load(a.cache, allow_pickle=True)
+        X, y, w, fold, doc, size, alt, share = (z[k] for k in names)
+        docs = [tuple(d) for d in z["docs"]]
+    else:
+        X, y, w, fold, doc, size, alt, share, docs = load(tasks, a.jobs, page)
+        if a.cache:
+            np.savez(a.cache, **dict(zip(names, (X, y, w, fold, doc, size, alt, share))),
+                     docs=np.array(docs, dtype=object))
+    print(f"{len(docs)} texts, {len(y)} lines, {int((~np.isnan(y)).sum())} labelled", file=sys.stderr)
+
+    fit = fold != corpora.HELD_OUT
+    wide = np.array([d[0] == "wide" for d in docs])[doc]
+    forms = np.array([d[3] for d in docs])[doc]
+
+    def rows_at(region_share):
+        """The rows the pipeline scores when pages under `region_share` are cleaned
+        as articles."""
+        return np.where(share < region_share, alt == 1, alt == 0)
+
+    def fit_at(region_share):
+        use = rows_at(region_share)
+        second, lines_model, context_model = stack(X, y, w, fold, doc, use)
+        keeping = Keeping(X, second)
+        texts = fit & wide & use
+        trusted, threshold = trust_and_threshold(keeping, y, size, doc, docs, texts, texts & ~keeping.article)
+        return keeping.keep(threshold, trusted), trusted, threshold, lines_model, context_model
+
+    # 4. the region share, from the models fitted once on the region's marks: the
+    # one with the best page-averaged F1 (empty outputs 0) out of fold over every
+    # text form of the wide corpus's fitted folds, or the largest within
+    # SHARE_SLACK of it.
+    kept = fit_at(0.0)[0]
+    means = {}
+    for t in SHARES:
+        use = rows_at(t)
+        means[t] = page_figures(kept, y, size, doc, fit & wide & use)[3]
+        by_form = "  ".join(
+            "{} meanF1={:.4f} lost={}".format(form, *page_figures(kept, y, size, doc, fit & wide & use & (forms == form))[3:5])
+            for form in WIDE_FORMS)
+        print(f"region share {t:.1f}: meanF1={means[t]:.4f}  {by_form}", file=sys.stderr)
+    best = max(means.values())
+    region_share = max(t for t in SHARES if means[t] >= best - SHARE_SLACK)
+
+    # 5. everything refitted on the rows at that share
+    kept, trusted, threshold, lines_model, context_model = fit_at(region_share)
+    use = rows_at(region_share)
 
     model = {
         "about": "fitted by training/fit.py on folds 1-4 of the wide and snippet corpora (split by site)",
         "threshold": threshold,
         "trusted": trusted,
+        "region_share": region_share,
         "page": page,
-        "lines": stage_dict(features.NAMES, lines_model, edges),
-        "context": stage_dict(scorer.CONTEXT, context_model, cedges),
+        "lines": lines_model,
+        "context": context_model,
     }
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps(model, indent=1) + "\n")
-    print(f"threshold {threshold:+.1f}, trusted {', '.join(trusted)}; wrote {a.out}", file=sys.stderr)
+    print(f"threshold {threshold:+.1f}, region share {region_share:.1f}, trusted {', '.join(trusted)}; wrote {a.out}",
+          file=sys.stderr)
 
     # Figures, from line labels: out of fold on folds 1-4, and on the held-out fold.
-    forms = np.array([docs[int(k)][3] for k in doc])
     for part, mask in (("fitted (out of fold)", fit), ("held out", ~fit)):
         for form in WIDE_FORMS:
-            sel = mask & wide & (forms == form)
+            sel = mask & wide & use & (forms == form)
             F, P, R, mean, lost, n = page_figures(kept, y, size, doc, sel)
             N = page_figures(np.ones(len(y), bool), y, size, doc, sel)
             print(f"{part:22s} wide {form:14s} n={n:5d} F1={F:.3f} P={P:.3f} R={R:.3f} "
