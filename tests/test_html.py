@@ -395,6 +395,15 @@ def test_a_pick_holding_the_article_is_kept_over_a_bigger_block(monkeypatch):
     assert list(clean_page(data).paragraphs) == STORY
 
 
+def test_a_pick_holding_little_of_the_pages_prose_gives_way_to_the_whole_page(monkeypatch):
+    note = "<div id=note><p>Ann Hart writes about the islands for us and lives on the mainland.</p></div>"
+    data = f"<html><body><div>{story_html()}</div>{note}</body></html>".encode()
+    # Both picks take the author's note: the whole page, cleaned as text, keeps the article.
+    monkeypatch.setattr(nc_html, "_readability", lambda root: root.xpath("//div[@id='note']"))
+    monkeypatch.setattr(nc_html, "best_block", lambda body: body.xpath("//div[@id='note']")[0])
+    assert all(sentence in clean_page(data).paragraphs for sentence in STORY)
+
+
 def test_a_listing_page_is_not_empty():
     items = "".join(f"<li><h3>Harbour notice {i}</h3><p>Berth {i} is closed for repairs until Friday.</p></li>" for i in range(1, 4))
     r = clean_page(f"<html><body><h1>Harbour notices</h1><ul>{items}</ul></body></html>".encode())
