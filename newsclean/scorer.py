@@ -149,12 +149,15 @@ _LOADED: list[Model] = []
 def load() -> Model:
     """The shipped model (read once), or the one install() put in its place."""
     if not _LOADED:
-        # Read only when a whole page is scored: a short text never pays for these.
+        # Read only when a line is to be scored: a text no rule marked never pays
+        # for it. Read by its path beside this module (importlib.resources would
+        # load zipfile, tempfile and more, a sixth of the command's start-up).
         import json
-        from importlib import resources
+        import os
 
-        text = resources.files("newsclean").joinpath("data/scorer.json").read_text(encoding="utf-8")
-        _LOADED.append(from_dict(json.loads(text)))
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "scorer.json")
+        with open(path, encoding="utf-8") as f:
+            _LOADED.append(from_dict(json.load(f)))
     return _LOADED[0]
 
 

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .filters.base import ends_sentence, is_bullet
+from .filters.base import ends_sentence, is_bullet, pattern
 from .lines import Line
 from .region import size_in_words
 
@@ -57,8 +57,9 @@ _UNBREAKABLE = 30
 # A list item: a bullet, or a number or letter followed by "." or ")".
 _NUMBERED = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z])[.)]\s")
 # Characters that take two columns (CJK, kana, hangul, full-width forms): text in
-# them is wrapped at any character, without spaces.
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303f\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af"
+# them is wrapped at any character, without spaces. Compiled on first use (a class
+# this wide takes milliseconds), which ASCII text never makes.
+_WIDE = pattern(r"[\u1100-\u115f\u2e80-\u303f\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af"
                    r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
@@ -136,14 +137,15 @@ def _columns(text: str) -> int:
 def _first(text: str) -> int:
     """The columns of the first piece of `text` a wrapping tool would move as one:
     its first word, or its first character when that is a wide one."""
-    if _WIDE.match(text):
+    if not text[:1].isascii() and _WIDE.match(text):
         return 2
     return _columns(text.split(None, 1)[0])
 
 
 def _unbreakable(text: str) -> bool:
     """A URL, or a word too long to break (wide characters break anywhere)."""
-    return "://" in text or any(len(word) >= _UNBREAKABLE and not _WIDE.search(word) for word in text.split())
+    return "://" in text or any(len(word) >= _UNBREAKABLE and (word.isascii() or not _WIDE.search(word))
+                                for word in text.split())
 
 
 def _forced(line: Line, following: Line, width: int) -> bool:
@@ -177,6 +179,6 @@ def _glue(before: str, after: str) -> str:
     spaces), else a space."""
     if before.endswith("-") and before[-2:-1].isalpha() and after[:1].isalpha():
         return ""
-    if _WIDE.match(before[-1]) or _WIDE.match(after[0]):
+    if any(not ch.isascii() and _WIDE.match(ch) for ch in (before[-1], after[0])):
         return ""
     return " "
