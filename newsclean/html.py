@@ -152,28 +152,31 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
     if body is None:
         body = root
     page_chars = prune(body)
-    lines = _article_lines(root, body, page_chars)
+    candidate, lines = _article_lines(root, body, page_chars)
     # A pick holding a small share of the page's prose (a comment box, an author's
     # note, a login prompt) gives way to the whole page, cleaned as text in auto
     # mode: the region step and the scorer find the article in it.
     if _prose_chars(lines) < _WHOLE_PAGE_SHARE * page_chars:
         whole = render(body)
         if _prose_chars(lines) < _WHOLE_PAGE_SHARE * _prose_chars(whole):
-            lines, article_config = whole, replace(config, keep_title=False)
+            candidate, lines, article_config = "page", whole, replace(config, keep_title=False)
     lines = _drop_title_lines(lines, title)
     result = clean("\n\n".join(lines), article_config)
-    return replace(result, title=title, meta={"input_type": "html", **meta})
+    return replace(result, title=title, meta={"input_type": "html", "candidate": candidate, **meta})
 
 
-def _article_lines(root, body, page_chars: int) -> list[str]:
-    """The article's lines: readability's pick, or ours where it finds too little,
-    or where its pick holds under a tenth of the prose ours holds (a teaser list or
-    a caption box picked over the article)."""
+def _article_lines(root, body, page_chars: int) -> tuple[str, list[str]]:
+    """The candidate taken and the article's lines: readability's pick
+    ("readability"), or our block ("block") where readability finds too little or
+    its pick holds under a tenth of the prose ours holds (a teaser list or a
+    caption box picked over the article)."""
     lines = render_all(_readability(root)) if page_chars <= READABILITY_MAX_CHARS else []
     ours = render(best_block(body))
     if _size(lines) < _MIN_ARTICLE_CHARS:
-        return ours if _size(ours) > _size(lines) else lines
-    return ours if _prose_chars(ours) > _PICK_SHARE * _prose_chars(lines) else lines
+        return ("block", ours) if _size(ours) > _size(lines) else ("readability", lines)
+    if _prose_chars(ours) > _PICK_SHARE * _prose_chars(lines):
+        return "block", ours
+    return "readability", lines
 
 
 # How many times the prose of readability's pick ours must hold to be taken

@@ -137,6 +137,13 @@ class Result:
         return self.meta.get("language")
 
     @property
+    def candidate(self) -> str | None:
+        """For a saved page, where its text was taken from: "readability" (its
+        pick), "block" (our block with the most paragraph text) or "page" (the
+        whole page, cleaned as text)."""
+        return self.meta.get("candidate")
+
+    @property
     def note(self) -> str | None:
         """Why the input was cleaned in a simpler way than usual (an HTML page nested
         too deeply to parse, cleaned as flat text)."""

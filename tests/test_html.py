@@ -153,7 +153,7 @@ def test_xhtml_with_an_xml_declaration():
             b"<body><p>Caf\xe9 cr\xe8me \x93ici\x94.</p></body></html>")
     r = clean_bytes(data)
     assert r.text == "Café crème “ici”."
-    assert r.meta == {"input_type": "html", "language": "fr", "encoding": "cp1252"}
+    assert r.meta == {"input_type": "html", "candidate": "readability", "language": "fr", "encoding": "cp1252"}
 
 
 def test_an_unknown_charset_label_is_ignored():
@@ -383,7 +383,8 @@ def test_a_pick_of_teasers_gives_way_to_the_block_holding_the_article(monkeypatc
     data = f"<html><body>{teasers}<div>{story_html()}</div></body></html>".encode()
     # readability taking the box of notices: a pick with no sentence in it.
     monkeypatch.setattr(nc_html, "_readability", lambda root: root.xpath("//div[@id='box']"))
-    assert list(clean_page(data).paragraphs) == STORY
+    result = clean_page(data)
+    assert list(result.paragraphs) == STORY and result.candidate == "block"
 
 
 def test_a_pick_holding_the_article_is_kept_over_a_bigger_block(monkeypatch):
@@ -392,7 +393,8 @@ def test_a_pick_holding_the_article_is_kept_over_a_bigger_block(monkeypatch):
     comments = "".join(f"<p>{p}</p>" for p in STORY)
     data = f"<html><body><div><div id=story>{story_html()}</div>{comments}{comments}</div></body></html>".encode()
     monkeypatch.setattr(nc_html, "_readability", lambda root: root.xpath("//div[@id='story']"))
-    assert list(clean_page(data).paragraphs) == STORY
+    result = clean_page(data)
+    assert list(result.paragraphs) == STORY and result.candidate == "readability"
 
 
 def test_a_pick_holding_little_of_the_pages_prose_gives_way_to_the_whole_page(monkeypatch):
@@ -401,7 +403,8 @@ def test_a_pick_holding_little_of_the_pages_prose_gives_way_to_the_whole_page(mo
     # Both picks take the author's note: the whole page, cleaned as text, keeps the article.
     monkeypatch.setattr(nc_html, "_readability", lambda root: root.xpath("//div[@id='note']"))
     monkeypatch.setattr(nc_html, "best_block", lambda body: body.xpath("//div[@id='note']")[0])
-    assert all(sentence in clean_page(data).paragraphs for sentence in STORY)
+    result = clean_page(data)
+    assert all(sentence in result.paragraphs for sentence in STORY) and result.candidate == "page"
 
 
 def test_a_listing_page_is_not_empty():
@@ -460,7 +463,7 @@ def test_json_ld_article_fields_come_before_the_web_page_ones():
 def test_absent_metadata_is_absent_and_bad_json_ld_is_ignored():
     data = f'<html><head><script type="application/ld+json">{{not json</script></head><body>{story_html()}</body></html>'.encode()
     meta = clean_page(data).meta
-    assert meta == {"input_type": "html", "encoding": "utf-8"}
+    assert meta == {"input_type": "html", "candidate": "readability", "encoding": "utf-8"}
 
 
 def test_json_output_carries_the_metadata(tmp_path):
