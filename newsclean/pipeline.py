@@ -7,11 +7,13 @@
    lines outside the article region (region.py);
 3. run every enabled filter, in FILTERS order, over the lines still unmarked,
    marking each line a filter takes with the filter's name;
-4. in the article alone, the marked lines go. In a whole page, the lines a
-   trusted filter marked go, and the scorer weighs every other line, its mark
-   and its neighbours: a marked line it reads as article text stays, and
-   furniture no rule named can still go;
-5. take a leading headline as the title (_is_title).
+4. the lines a trusted filter marked go. In the article alone the unmarked
+   lines stay and the scorer weighs the lines an untrusted filter marked; in a
+   whole page it weighs every other line, its mark and its neighbours: a marked
+   line it reads as article text stays, and furniture no rule named can still go;
+5. take a leading headline as the title (_is_title);
+6. clean the text the result prints, and take what that pass takes, until a pass
+   takes nothing (clean()): cleaning the output again changes nothing.
 
 A line that goes is recorded under the step that marked it, or under `score`
 when no rule did; a rejoined paragraph that goes is recorded line by line.
