@@ -46,9 +46,8 @@ from dataclasses import replace
 from typing import Iterable, Iterator
 
 from .detect import HTMLError, decode_html
-from .filters.base import ends_sentence
 from .model import Config, Result
-from .pipeline import clean
+from .pipeline import clean, prose_words
 
 # readability logs its own failures with a traceback; the library never prints,
 # and a page it cannot summarise falls back to our scoring anyway.
@@ -195,8 +194,8 @@ _WHOLE_PAGE_SHARE = 0.15
 
 
 def _prose_chars(lines: list[str]) -> int:
-    """Characters in the lines that read as sentences of eight words or more."""
-    return sum(len(line) for line in lines if ends_sentence(line) and len(line.split()) >= 8)
+    """Characters in the lines that read as sentences (pipeline.prose_words)."""
+    return sum(len(line) for line in lines if prose_words(line))
 
 
 def _size(lines: list[str]) -> int:

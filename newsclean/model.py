@@ -58,6 +58,17 @@ class Removal:
         return {"line": self.line, "text": self.text, "filter": self.filter, "rule": self.rule}
 
 
+def _meta(key: str, doc: str, convert=None) -> property:
+    """A read-only attribute of Result for the field `key` of its meta, None when
+    the result does not carry it (`convert` applied to a value it does carry)."""
+
+    def get(self):
+        value = self.meta.get(key)
+        return convert(value) if convert is not None and value is not None else value
+
+    return property(get, doc=doc)
+
+
 @dataclass(frozen=True)
 class Result:
     """A cleaned text. Its attributes are the fields of the command's JSON output,
@@ -93,61 +104,20 @@ class Result:
         """"ok", or "empty" when neither a title nor a paragraph was kept."""
         return "ok" if self.paragraphs or self.title else "empty"
 
-    @property
-    def article_found(self) -> bool | None:
-        """On a text read as a whole page, whether an article stood out; else None."""
-        return self.meta.get("article_found")
-
-    @property
-    def input_type(self) -> str | None:
-        """"text" or "html" when the input was bytes; else None."""
-        return self.meta.get("input_type")
-
-    @property
-    def encoding(self) -> str | None:
-        """The codec the input's bytes were read in ("utf-8", "cp1251" ...); None for a str."""
-        return self.meta.get("encoding")
-
-    @property
-    def url(self) -> str | None:
-        """An HTML page's canonical URL."""
-        return self.meta.get("url")
-
-    @property
-    def published(self) -> str | None:
-        """An HTML page's publication date, as the page writes it ("2024-05-01T09:00:00Z")."""
-        return self.meta.get("published")
-
-    @property
-    def authors(self) -> tuple[str, ...] | None:
-        """An HTML page's authors, one name each."""
-        authors = self.meta.get("authors")
-        # A tuple, as paragraphs is: the list in meta is what to_dict() writes, and
-        # a caller appending to it would change the output of a frozen result.
-        return tuple(authors) if authors is not None else None
-
-    @property
-    def site_name(self) -> str | None:
-        """An HTML page's site or publisher name."""
-        return self.meta.get("site_name")
-
-    @property
-    def language(self) -> str | None:
-        """An HTML page's language tag ("en-GB")."""
-        return self.meta.get("language")
-
-    @property
-    def candidate(self) -> str | None:
-        """For a saved page, where its text was taken from: "readability" (its
-        pick), "block" (our block with the most paragraph text) or "page" (the
-        whole page, cleaned as text)."""
-        return self.meta.get("candidate")
-
-    @property
-    def note(self) -> str | None:
-        """Why the input was cleaned in a simpler way than usual (an HTML page nested
-        too deeply to parse, cleaned as flat text)."""
-        return self.meta.get("note")
+    article_found = _meta("article_found", "On a text read as a whole page, whether an article stood out; else None.")
+    input_type = _meta("input_type", '"text" or "html" when the input was bytes; else None.')
+    encoding = _meta("encoding", 'The codec the input\'s bytes were read in ("utf-8", "cp1251" ...); None for a str.')
+    url = _meta("url", "An HTML page's canonical URL.")
+    published = _meta("published", 'An HTML page\'s publication date, as the page writes it ("2024-05-01T09:00:00Z").')
+    # A tuple, as paragraphs is: the list in meta is what to_dict() writes, and a
+    # caller appending to it would change the output of a frozen result.
+    authors = _meta("authors", "An HTML page's authors, one name each.", tuple)
+    site_name = _meta("site_name", "An HTML page's site or publisher name.")
+    language = _meta("language", 'An HTML page\'s language tag ("en-GB").')
+    candidate = _meta("candidate", 'For a saved page, where its text was taken from: "readability" (its pick), '
+                      '"block" (our block with the most paragraph text) or "page" (the whole page, cleaned as text).')
+    note = _meta("note", "Why the input was cleaned in a simpler way than usual (an HTML page nested too deeply "
+                 "to parse, cleaned as flat text).")
 
     def removed_by_filter(self) -> dict[str, int]:
         """How many lines each filter removed, in the order they first did."""

@@ -196,12 +196,10 @@ def region_share(lines: Sequence[Line], taken: Sequence[int]) -> float:
     not marked as outside it; 1.0 for a text without prose."""
     inside = total = 0.0
     for line, t in zip(lines, taken):
-        if ends_sentence(line.text):
-            n = region.size_in_words(line.text)
-            if n >= _PROSE_WORDS:
-                total += n
-                if t != _REGION:
-                    inside += n
+        n = prose_words(line.text)
+        total += n
+        if t != _REGION:
+            inside += n
     return inside / total if total else 1.0
 
 
@@ -265,6 +263,9 @@ def _keep(lines: Sequence[Line], marks: Marks, config: Config, measured: Measure
     an untrusted filter took; in a whole page it decides all but the trusted marks.
     With the scorer off, every marked line goes."""
     taken = marks.taken
+    if marks.page == 2:
+        # A page without an article, and no prose to clean as one (or --mode page).
+        return [False] * len(lines)
     if SCORE in config.disabled:
         return _no_headline([t == 0 for t in taken], marks)
     model = scorer.load()
@@ -278,9 +279,6 @@ def _keep(lines: Sequence[Line], marks: Marks, config: Config, measured: Measure
         scores = scorer.judge_columns(features.columns(measured.get(), taken, marks.page), model)
         for i in doubt:
             keep[i] = taken[i] not in sure and scores[i] >= model.threshold
-    if marks.page == 2:
-        # A page without an article, and no prose to clean as one (or --mode page).
-        keep = [False] * len(lines)
     return _no_headline(keep, marks)
 
 
@@ -324,10 +322,17 @@ def _opens(lines: Sequence[Line], marks: Marks, line: Line) -> bool:
     return first is not None and lines[first] is line
 
 
+def prose_words(text: str) -> float:
+    """The words of a line that reads as a sentence of _PROSE_WORDS words or more
+    (in Chinese or Japanese, two characters to a word), else 0."""
+    if not ends_sentence(text):
+        return 0.0
+    n = region.size_in_words(text)
+    return n if n >= _PROSE_WORDS else 0.0
+
+
 def _has_prose(lines: Sequence[Line]) -> bool:
-    """A line of the text is a sentence of _PROSE_WORDS words or more (in Chinese
-    or Japanese, twice as many characters)."""
-    return any(ends_sentence(line.text) and region.size_in_words(line.text) >= _PROSE_WORDS for line in lines)
+    return any(prose_words(line.text) for line in lines)
 
 
 def _is_title(kept: Sequence[Line]) -> bool:
@@ -360,8 +365,7 @@ def _is_title(kept: Sequence[Line]) -> bool:
 def _prose_follows(title: str, following: str) -> bool:
     """`following`, printed right under the headline `title`, is a paragraph of its own."""
     return (
-        ends_sentence(following)
-        and region.size_in_words(following) >= _PROSE_WORDS
+        prose_words(following)
         and not following[:1].islower()
         and not region.is_function_word(words(title)[-1])
     )
