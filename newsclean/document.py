@@ -24,7 +24,7 @@ def clean_bytes(data: bytes, *, name: str | None = None, config: Config = DEFAUL
     used is in meta["encoding"]. Raises detect.BinaryInput for bytes that are not
     text, detect.JSONLinesInput for JSON Lines (whose records jsonl.py cleans) when
     `input_type` is "auto", detect.UnknownEncoding for an encoding Python does not
-    know, detect.HTMLError for a page beyond html.py's limits. Raises TypeError
+    know, detect.HTMLError for a page beyond the limits of newsclean.html. Raises TypeError
     for `data` that is not bytes (a str goes to pipeline.clean) or a `config`
     that is not a Config.
     """

@@ -15,6 +15,7 @@ from newsclean import clean_bytes
 from newsclean.cli import main
 from newsclean.detect import BinaryInput, HTMLError, declared_charset, decode_html, looks_like_html
 from newsclean import html as nc_html
+from newsclean.html import candidates as nc_candidates, markup as nc_markup
 
 # Four paragraphs of an invented report: enough prose for readability to pick the
 # article out of a page.
@@ -372,7 +373,7 @@ def test_a_short_page_falls_back_to_our_scoring():
 
 
 def test_the_fallback_picks_the_block_with_the_most_text(monkeypatch):
-    monkeypatch.setattr(nc_html, "_readability", lambda root: [])
+    monkeypatch.setattr(nc_candidates, "_readability", lambda root: [])
     data = ("<html><body><div><a href=/a>Home</a> <a href=/b>Weather</a></div>"
             f"<div>{story_html()}</div><div><p>Short note.</p></div></body></html>").encode()
     assert list(clean_page(data).paragraphs) == STORY
@@ -382,7 +383,7 @@ def test_a_pick_of_teasers_gives_way_to_the_block_holding_the_article(monkeypatc
     teasers = "<div id=box>" + "".join(f"<h3>Berth {i} on the east quay closed until Friday</h3>" for i in range(8)) + "</div>"
     data = f"<html><body>{teasers}<div>{story_html()}</div></body></html>".encode()
     # readability taking the box of notices: a pick with no sentence in it.
-    monkeypatch.setattr(nc_html, "_readability", lambda root: root.xpath("//div[@id='box']"))
+    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath("//div[@id='box']"))
     result = clean_page(data)
     assert list(result.paragraphs) == STORY and result.candidate == "block"
 
@@ -392,7 +393,7 @@ def test_a_pick_holding_the_article_is_kept_over_a_bigger_block(monkeypatch):
     # pick, the article alone, is kept.
     comments = "".join(f"<p>{p}</p>" for p in STORY)
     data = f"<html><body><div><div id=story>{story_html()}</div>{comments}{comments}</div></body></html>".encode()
-    monkeypatch.setattr(nc_html, "_readability", lambda root: root.xpath("//div[@id='story']"))
+    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath("//div[@id='story']"))
     result = clean_page(data)
     assert list(result.paragraphs) == STORY and result.candidate == "readability"
 
@@ -401,8 +402,8 @@ def test_a_pick_holding_little_of_the_pages_prose_gives_way_to_the_whole_page(mo
     note = "<div id=note><p>Ann Hart writes about the islands for us and lives on the mainland.</p></div>"
     data = f"<html><body><div>{story_html()}</div>{note}</body></html>".encode()
     # Both picks take the author's note: the whole page, cleaned as text, keeps the article.
-    monkeypatch.setattr(nc_html, "_readability", lambda root: root.xpath("//div[@id='note']"))
-    monkeypatch.setattr(nc_html, "best_block", lambda body: body.xpath("//div[@id='note']")[0])
+    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath("//div[@id='note']"))
+    monkeypatch.setattr(nc_candidates, "best_block", lambda body: body.xpath("//div[@id='note']")[0])
     result = clean_page(data)
     assert all(sentence in result.paragraphs for sentence in STORY) and result.candidate == "page"
 
@@ -412,6 +413,51 @@ def test_a_listing_page_is_not_empty():
     r = clean_page(f"<html><body><h1>Harbour notices</h1><ul>{items}</ul></body></html>".encode())
     assert r.title == "Harbour notices"
     assert "Berth 2 is closed for repairs until Friday." in r.paragraphs
+
+
+# ---------------------------------------------------------------- what the extraction dropped
+
+SHARE_BAR = '<div class="share-tools"><a href="/fb">Facebook</a> <a href="/x">X</a> <a href="/mail">Email</a></div>'
+TEASERS = "<div class=more>" + "".join(f'<p><a href="/{i}">Harbour notice number {i}</a></p>' for i in range(3)) + "</div>"
+
+
+def test_what_the_extraction_drops_is_recorded_with_its_rule_and_markup_line():
+    data = page(story_html() + SHARE_BAR, around='<span hidden>Skip to the weather</span>')
+    result = clean_page(data)
+    assert list(result.paragraphs) == STORY
+    dropped = {(r.text, r.rule) for r in result.removed if r.filter == "extract"}
+    assert {("Home News Sport", "extract.header"), ("Facebook X Email", "extract.share"),
+            ("Skip to the weather", "extract.hidden"),
+            ("Copyright The Island Gazette. All rights reserved.", "extract.footer")} <= dropped
+    # The page is one line of markup: every removal stands on it.
+    assert {r.line for r in result.removed} == {1}
+
+
+def test_removals_on_a_page_are_numbered_by_the_line_of_markup_they_start_on():
+    paragraphs = "\n".join(f"<p>{p}</p>" for p in STORY)
+    data = (f"<html>\n<body>\n<nav><a href=/>Home</a> <a href=/n>News</a></nav>\n<article>\n{paragraphs}\n"
+            "<p>Advertisement</p>\n</article>\n</body>\n</html>\n").encode()
+    removed = {r.text: (r.line, r.rule) for r in clean_page(data).removed}
+    assert removed["Home News"] == (3, "extract.nav")
+    assert removed["Advertisement"] == (9, "ads.label")
+
+
+def test_text_beside_the_article_is_recorded_as_outside(monkeypatch):
+    data = f"<html><body><div id=story>{story_html()}</div>{TEASERS}</body></html>".encode()
+    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath("//div[@id='story']"))
+    result = clean_page(data)
+    assert list(result.paragraphs) == STORY and result.candidate == "readability"
+    assert [(r.text, r.rule) for r in result.removed] == [(f"Harbour notice number {i}", "extract.outside") for i in range(3)]
+
+
+def test_explain_shows_what_the_extraction_dropped_on_a_page(tmp_path):
+    path = tmp_path / "story.html"
+    path.write_bytes(page(story_html() + SHARE_BAR))
+    run = CliRunner().invoke(main, ["--explain", str(path)])
+    assert run.exit_code == 0
+    assert run.stdout.splitlines()[2:] == [line for p in STORY for line in (p, "")][:-1]
+    assert f"{path}:1: [extract.share] Facebook X Email" in run.stderr.splitlines()
+    assert f"{path}:1: [extract.header] Home News Sport" in run.stderr.splitlines()
 
 
 # ---------------------------------------------------------------- metadata
@@ -606,7 +652,7 @@ def test_cli_folder_with_text_and_html(tmp_path):
 
 
 def test_cli_reports_a_page_beyond_the_limits_and_goes_on(tmp_path, monkeypatch):
-    monkeypatch.setattr(nc_html, "MAX_TAGS", 10)
+    monkeypatch.setattr(nc_markup, "MAX_TAGS", 10)
     src = tmp_path / "in"
     src.mkdir()
     (src / "big.html").write_bytes(b"<html><body>" + b"<i>x</i>" * 20 + b"</body></html>")

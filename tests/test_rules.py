@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsclean import Config, clean, clean_bytes, region, templates
+from newsclean import Config, clean, clean_bytes, html, region, templates
 from newsclean.cli import main
 from newsclean.cluster import LocalRunner
 from newsclean.filters import FILTERS, NAMES, RULES as FILTER_RULES
@@ -68,10 +68,10 @@ def test_rule_names_are_short_snake_case_and_unique_within_a_filter():
 
 def test_rules_lists_every_rule_in_the_order_the_steps_run():
     assert FILTER_RULES == tuple(f"{f.name}.{rule}" for f in FILTERS for rule in f.rules)
-    assert RULES == (templates.RULE, region.RULE) + FILTER_RULES + (SCORE_RULE,)
+    assert RULES == html.RULES + (templates.RULE, region.RULE) + FILTER_RULES + (SCORE_RULE,)
     assert len(set(RULES)) == len(RULES)
-    # Each step that removes lines has its rules in the list.
-    assert {_step(r) for r in RULES} == set(STEP_NAMES[1:]) | {SCORE, templates.NAME}
+    # Each step that removes lines has its rules in the list, and so has the extraction.
+    assert {_step(r) for r in RULES} == set(STEP_NAMES[1:]) | {SCORE, templates.NAME, html.EXTRACT}
 
 
 @pytest.mark.parametrize("f", FILTERS, ids=[f.name for f in FILTERS])

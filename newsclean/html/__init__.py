@@ -1,0 +1,113 @@
+"""Saved HTML pages: find the article, render it to lines, then run the same filters.
+
+The only package that imports lxml and readability-lxml; both load lazily, on the
+first HTML input, so the plain-text path never pays for them.
+
+Steps (a module each: markup, meta, pruning, candidates, rendering):
+1. decode the bytes (detect.decode_html: BOM, <meta charset>, UTF-8, cp1252);
+2. parse with lxml's HTML parser in recover mode (malformed markup is repaired,
+   never refused);
+3. read the metadata (canonical URL, dates, authors, site name, language) from
+   meta tags, JSON-LD and <time>;
+4. prune what is never article text: scripts, styles, forms, navigation, asides,
+   iframes, hidden elements, captions, and elements whose class/id/role mark them
+   as ads, share bars, newsletter boxes or related lists;
+5. readability-lxml picks the article out of what is left; where it finds too
+   little (a short page, a listing), our own scoring of text-bearing blocks does;
+6. render the article's DOM to lines (headings, paragraphs, "* " list items,
+   block quotes, table rows) and run the filter pipeline over them (mode "article").
+
+What steps 4 and 5 drop is recorded as the pipeline's removals are, under the
+filter "extract" and a rule naming why ("extract.nav", "extract.ad",
+"extract.hidden", "extract.outside" for text beside the article ...); every
+removal's line is the line of the page's markup where its text starts.
+
+Limits (what a hostile or broken page can cost):
+- MAX_MARKUP_BYTES (64 MiB) of markup and MAX_TAGS (500,000) tags at most; a
+  larger page fails with HTMLTooLarge before it is parsed, so the parsed tree
+  stays within a few hundred MB.
+- readability-lxml runs on pages of up to READABILITY_MAX_ELEMENTS (30,000)
+  elements, READABILITY_MAX_DEPTH (200) levels and READABILITY_MAX_CHARS (1M)
+  characters of text, many times a large news page (1,600 elements, 51 levels);
+  its cost grows with size times depth, so larger pages are scored by our own
+  pass, which is linear. A 50 MB page of text is cleaned in seconds.
+- Nesting: libxml2 keeps elements down to 2,048 levels (huge_tree mode, so text at
+  300 levels survives). A page nested deeper is not dropped: its tags are
+  stripped and its text cleaned as flat text, block by block.
+- Entities: only HTML's own named and numeric entities are decoded. A DTD's
+  entity declarations are never expanded (no entity bomb), and nothing is loaded
+  from the network or the file system (no_network; no external DTD).
+- Script-only, empty or text-free pages give an empty result, not an error.
+- JSON-LD blocks larger than MAX_JSON_LD_BYTES are not read for metadata.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..detect import HTMLError, decode_html
+from ..model import Config, Removal, Result
+from ..pipeline import clean
+from .candidates import best_block, choose
+from .meta import drop_title_lines, headline, metadata
+from .markup import MAX_MARKUP_BYTES, MAX_TAGS, HTMLTooLarge, TooDeep, check_size, flatten, parse
+from .pruning import RULES as PRUNING_RULES, prune
+from .rendering import SPACE, Lines, render
+
+__all__ = ["HTMLError", "HTMLTooLarge", "MAX_MARKUP_BYTES", "MAX_TAGS", "RULES", "best_block", "clean_html", "headline",
+           "metadata", "parse", "prune", "render"]
+
+EXTRACT = "extract"
+OUTSIDE = "extract.outside"
+RULES = PRUNING_RULES + (OUTSIDE,)  # every rule id the extraction records
+
+
+def clean_html(markup: bytes | str, config: Config) -> Result:
+    """Clean a saved HTML page: the article's text, its headline as the title, and
+    the page's metadata in `meta`; `removed` holds what the extraction dropped and
+    what the filters took. Raises HTMLError for a page beyond the limits."""
+    check_size(markup)
+    text = decode_html(markup) if isinstance(markup, bytes) else markup
+    article_config = replace(config, mode="article", keep_title=False)
+    try:
+        root = parse(text)
+    except TooDeep:
+        result = clean(flatten(text), article_config)
+        return replace(result, meta={"input_type": "html", "note": "nested too deeply to parse; cleaned as flat text"})
+    if root is None:
+        return Result(None, (), (), meta={"input_type": "html"})
+
+    meta = metadata(root)
+    title = headline(root, meta.pop("_title", None))
+    body = root.find("body")
+    if body is None:
+        body = root
+    page_chars, drops = prune(body)
+    choice = choose(root, body, page_chars)
+    if choice.candidate == "page":
+        article_config = replace(config, keep_title=False)
+    article = choice.lines
+    drop_title_lines(article, title)
+    result = clean("\n\n".join(article.lines), article_config)
+    removed = _extracted(drops, body, choice, title) + [
+        # The pipeline numbers the lines of the text it was given, a rendered line
+        # and a blank line each.
+        replace(r, line=article.sources[(r.line - 1) // 2]) for r in result.removed
+    ]
+    removed.sort(key=lambda r: r.line)
+    region = result.region and tuple(article.sources[(n - 1) // 2] for n in result.region)
+    return replace(result, title=title, removed=tuple(removed), region=region,
+                   meta={"input_type": "html", "candidate": choice.candidate, **meta})
+
+
+def _extracted(drops, body, choice, title: str | None) -> list[Removal]:
+    """The lines the extraction dropped: the pruned elements', and the text beside
+    the article (but the headline, which is the title)."""
+    removed = [Removal(source, line, EXTRACT, d.rule) for d in drops for line, source in zip(d.lines, d.sources)]
+    if choice.candidate != "page":
+        outside = Lines()
+        render(body, outside, skip=frozenset(id(el) for el in choice.elements))
+        key = SPACE.sub(" ", title).strip().casefold() if title else None
+        removed += [Removal(source, line, EXTRACT, OUTSIDE) for line, source in zip(outside.lines, outside.sources)
+                    if line.casefold() != key]
+    return removed

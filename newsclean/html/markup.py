@@ -1,0 +1,106 @@
+"""Reading a page: its size limits, the parser, and the flat-text way out for a
+page nested too deeply to parse (see the package docstring for the limits)."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from ..detect import HTMLError
+
+MAX_MARKUP_BYTES = 64 * 1024 * 1024
+MAX_TAGS = 500_000
+
+
+class HTMLTooLarge(HTMLError):
+    """The page is beyond MAX_MARKUP_BYTES or MAX_TAGS."""
+
+
+def check_size(markup: bytes | str) -> None:
+    """Raises HTMLTooLarge for a page beyond the limits, before it is parsed."""
+    size = len(markup)
+    if size > MAX_MARKUP_BYTES:
+        raise HTMLTooLarge(f"HTML page too large ({size:,} > {MAX_MARKUP_BYTES:,} bytes); save only the article's part of it")
+    tags = markup.count(b"<" if isinstance(markup, bytes) else "<")
+    if tags > MAX_TAGS:
+        raise HTMLTooLarge(f"HTML page has too many tags ({tags:,} > {MAX_TAGS:,}); save only the article's part of it")
+
+
+_LOCAL = threading.local()  # an lxml parser must not be shared between threads
+
+
+def html_parser():
+    """This thread's lxml HTML parser."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        from lxml import html as lxml_html
+
+        # huge_tree lifts libxml2's depth limit from 256 to 2,048 levels and its
+        # 10 MB cap on one text node; the size of the whole input is bounded by
+        # MAX_MARKUP_BYTES instead. HTML parsing never expands DTD entities.
+        parser = _LOCAL.parser = lxml_html.HTMLParser(
+            encoding="utf-8",
+            remove_comments=True,
+            remove_pis=True,
+            no_network=True,
+            huge_tree=True,
+            default_doctype=False,
+        )
+    return parser
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class TooDeep(Exception):
+    """libxml2 gave up on the page's nesting; it is cleaned as flat text (flatten)."""
+
+
+def parse(markup: str):
+    """The document's root element. Raises TooDeep when libxml2 gave up on nesting."""
+    from lxml import etree, html as lxml_html
+
+    parser = html_parser()
+    # lxml keeps C0 control characters in the text it parses but refuses them in
+    # text set from Python (as dropping an element does with its tail); they are
+    # never article text, so they go first.
+    data = _CONTROL.sub("", markup).encode("utf-8", "replace")
+    try:
+        root = lxml_html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError):
+        # Nothing at all to parse (only whitespace, or only a comment).
+        return None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise TooDeep()
+    return root
+
+
+_RAW_OPEN = re.compile(r"<(script|style|noscript|template)\b", re.IGNORECASE)
+_RAW_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "noscript", "template")}
+# [^<>] rather than [^>]: a "<" never closed must not make every later "<" scan
+# to the end of the page.
+_FLAT_BLOCK = re.compile(r"<(?:/?(?:p|div|h[1-6]|li|tr|blockquote|section|article|pre|table|ul|ol)\b[^<>]*|br\b[^<>]*)>", re.IGNORECASE)
+_FLAT_TAG = re.compile(r"<[^<>]*>")
+
+
+def flatten(markup: str) -> str:
+    """A page too deeply nested to parse, as plain text: scripts and styles cut,
+    tags stripped, block tags turned into line breaks, HTML's own entities
+    decoded (never a DTD's). Linear in the size of the page."""
+    import html as stdlib_html
+
+    parts = []
+    pos = 0
+    while True:
+        m = _RAW_OPEN.search(markup, pos)
+        if m is None:
+            parts.append(markup[pos:])
+            break
+        parts.append(markup[pos : m.start()])
+        close = _RAW_CLOSE[m.group(1).lower()].search(markup, m.end())
+        if close is None:
+            break  # an unclosed script runs to the end of the page, as in a browser
+        parts.append(" ")
+        pos = close.end()
+    text = _FLAT_BLOCK.sub("\n\n", "".join(parts))
+    return stdlib_html.unescape(_FLAT_TAG.sub("", text))
