@@ -52,7 +52,7 @@ class Settings:
 
 @dataclass
 class Outcome:
-    """What became of one input: ok, empty, skipped or failed, and why."""
+    """What became of one input: ok, uncertain, empty, skipped or failed, and why."""
 
     source: str
     status: str
@@ -92,12 +92,20 @@ def process(source: io.Source, settings: Settings, stdin_data: bytes | None = No
     reason = None
     if result.status == "empty":
         reason = EMPTY_INPUT if not data.strip() else _emptied(settings.config)
+    elif result.status == "uncertain":
+        reason = uncertain(result)
     removed = [(r.line, r.text, r.filter, r.rule) for r in result.removed]
     return _deliver(Outcome(name, result.status, reason, removed=removed), source,
                     render(result, settings.fmt, name, reason=reason))
 
 
 EMPTY_INPUT = "empty input"
+
+
+def uncertain(result) -> str:
+    """Why a saved page's text may not be its article, and what to do."""
+    return (f"the text taken ({result.candidate}) may not be the article (confidence {result.confidence:.2f}); "
+            "check it, and --explain for what was dropped")
 
 
 def _emptied(config: Config) -> str:
@@ -333,7 +341,7 @@ def run_sources(sources: list[io.Source], settings: Settings, jobs: int, quiet: 
             say(f"newsclean: {STDIN}: {e}")
             return EXIT_FAILED
     out = sys.stdout.buffer  # data is UTF-8 whatever the locale says
-    report = Report("documents", ("ok", "empty", "skipped", "failed"), total=len(sources),
+    report = Report("documents", ("ok", "uncertain", "empty", "skipped", "failed"), total=len(sources),
                     progress=several and not quiet and len(sources) > 1)
     try:
         # One JSON Lines file for every input is written as the outputs come, and
@@ -341,8 +349,8 @@ def run_sources(sources: list[io.Source], settings: Settings, jobs: int, quiet: 
         with io.atomic_file(sink) if sink else contextlib.nullcontext() as stream, report:
             for outcome in (executor or _outcomes)(sources, settings, jobs, stdin_data):
                 report.add(outcome.status, ((name, 1) for _, _, name, _ in outcome.removed))
-                if outcome.status in ("skipped", "failed") or (outcome.status == "empty" and outcome.reason != EMPTY_INPUT
-                                                               and not quiet):
+                if outcome.status in ("skipped", "failed") or (outcome.status in ("empty", "uncertain")
+                                                               and outcome.reason != EMPTY_INPUT and not quiet):
                     say(f"newsclean: {outcome.source}: {outcome.status}: {outcome.reason}")
                 if settings.explain:
                     explain_outcome(outcome)
@@ -456,7 +464,9 @@ class Report:
         the lines removed by each filter, most first. Every number as 2,004."""
         import textwrap
 
-        states = ", ".join(f"{self.states.get(s, 0):,} {s}" for s in self.shown)
+        # "uncertain" comes only of saved pages: named when some input was.
+        states = ", ".join(f"{self.states.get(s, 0):,} {s}" for s in self.shown
+                           if s != "uncertain" or self.states.get(s))
         done = sum(self.states.values())
         unit = self.unit.removesuffix("s") if done == 1 else self.unit
         lines = [f"newsclean: {done:,} {unit}: {states}"]

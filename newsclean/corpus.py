@@ -91,7 +91,7 @@ def run_jsonl(inputs: list[str], output: str | None, settings, field: str, url_f
     job = Job(field, url_field, bad, settings.config, settings.input_type, explain=settings.explain)
     max_size, explain = settings.max_size, settings.explain
     paths = _jsonl_paths(inputs, output)
-    report = command.Report("records", ("ok", "empty", "failed"), progress=not quiet)
+    report = command.Report("records", ("ok", "uncertain", "empty", "failed"), progress=not quiet)
     spool = None
     try:
         if "-" in paths and repeated_across:

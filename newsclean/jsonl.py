@@ -84,7 +84,7 @@ class Cleaned:
     (b"" for a skipped record)."""
 
     line: int
-    status: str  # ok | empty | failed
+    status: str  # ok | uncertain | empty | failed
     reason: str | None
     output: bytes
     by_filter: tuple[tuple[str, int], ...] = ()  # lines removed, by filter
@@ -161,7 +161,7 @@ def clean_record(record: dict, job: Job) -> tuple[dict, Result, str]:
     """The cleaned record (a new dict, same field order), its Result and status.
     The record must hold a string in job.field (see `parse`)."""
     result = clean_text(record[job.field], job, site_of(record, job))
-    status = "ok" if (result.paragraphs or result.title) else "empty"
+    status = result.status
     meta = as_dict(result, None, status)
     for name in ("source", "text", "paragraphs"):
         meta.pop(name, None)

@@ -76,12 +76,14 @@ class Result:
 
     title: the headline, or None; paragraphs: the body, one string per paragraph;
     text: the paragraphs joined by blank lines; removed: every line taken out, in
-    input order; status: "ok", or "empty" when nothing was kept; region: first and
+    input order; status: "ok", "empty" when nothing was kept, "uncertain" when a
+    saved page's text may not be the article (uncertain); region: first and
     last input line of the article in a whole-page dump, else None; article_found:
     on a whole-page dump, whether an article stood out (None for an article alone);
     input_type: "text" or "html" when the input was bytes; encoding: the codec the
     bytes were read in; url, published, authors, site_name, language: an HTML
-    page's metadata, where it gives them; note: why the input was cleaned in a
+    page's metadata, where it gives them; candidate, confidence: where a saved
+    page's text was taken from, and how likely it holds the article; note: why the input was cleaned in a
     simpler way than usual; stats: counts. A field the result does not carry is None.
 
     The fields from article_found to note live in `meta`, which to_dict() writes
@@ -93,6 +95,7 @@ class Result:
     removed: tuple[Removal, ...]
     region: tuple[int, int] | None = None  # first and last input line of the article region
     meta: dict = field(default_factory=dict, compare=False)
+    uncertain: bool = False  # the text taken may not be the article (a saved page's low confidence)
 
     @property
     def text(self) -> str:
@@ -101,8 +104,12 @@ class Result:
 
     @property
     def status(self) -> str:
-        """"ok", or "empty" when neither a title nor a paragraph was kept."""
-        return "ok" if self.paragraphs or self.title else "empty"
+        """"ok"; "empty" when neither a title nor a paragraph was kept; "uncertain"
+        when the text was kept from a saved page with low confidence that it is the
+        article."""
+        if not (self.paragraphs or self.title):
+            return "empty"
+        return "uncertain" if self.uncertain else "ok"
 
     article_found = _meta("article_found", "On a text read as a whole page, whether an article stood out; else None.")
     input_type = _meta("input_type", '"text" or "html" when the input was bytes; else None.')
@@ -116,6 +123,8 @@ class Result:
     language = _meta("language", 'An HTML page\'s language tag ("en-GB").')
     candidate = _meta("candidate", 'For a saved page, where its text was taken from: "readability" (its pick), '
                       '"block" (our block with the most paragraph text) or "page" (the whole page, cleaned as text).')
+    confidence = _meta("confidence", "For a saved page, how likely (0 to 1, from a fitted model) the text holds at "
+                       "least half the article; under the fitted bound the status is \"uncertain\".")
     note = _meta("note", "Why the input was cleaned in a simpler way than usual (an HTML page nested too deeply "
                  "to parse, cleaned as flat text).")
 

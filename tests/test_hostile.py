@@ -183,7 +183,14 @@ def outcome(case: Case) -> tuple[str, Result | None]:
         result = clean_bytes(case.make(), name="case" + case.suffix)
     except BinaryInput:
         return "skipped", None
-    return ("ok" if result.paragraphs or result.title else "empty"), result
+    return _kept(result.status), result
+
+
+def _kept(status: str) -> str:
+    """A status with "uncertain" read as "ok": whether a saved page's text reads as
+    an article is the confidence's business (test_html.py); here what counts is
+    that the text is kept."""
+    return "ok" if status == "uncertain" else status
 
 
 def test_catalogue_is_large_and_names_are_unique():
@@ -218,7 +225,7 @@ def test_the_catalogue_through_the_command(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "Traceback" not in result.stderr
     docs = [json.loads(line) for line in result.stdout_bytes.decode("utf-8").splitlines()]
-    got = {d["source"].rsplit("/", 1)[1].rsplit(".", 1)[0]: d["status"] for d in docs}
+    got = {d["source"].rsplit("/", 1)[1].rsplit(".", 1)[0]: _kept(d["status"]) for d in docs}
     assert got == {c.name: c.status for c in CASES}
     notes = {d["source"].rsplit("/", 1)[1]: d.get("note") for d in docs}
     assert notes["html_nesting_1e5.html"], "a limit was hit: the output must say so"

@@ -154,6 +154,7 @@ def test_xhtml_with_an_xml_declaration():
             b"<body><p>Caf\xe9 cr\xe8me \x93ici\x94.</p></body></html>")
     r = clean_bytes(data)
     assert r.text == "Café crème “ici”."
+    assert 0 <= r.meta.pop("confidence") <= 1
     assert r.meta == {"input_type": "html", "candidate": "readability", "language": "fr", "encoding": "cp1252"}
 
 
@@ -408,6 +409,45 @@ def test_a_pick_holding_little_of_the_pages_prose_gives_way_to_the_whole_page(mo
     assert all(sentence in result.paragraphs for sentence in STORY) and result.candidate == "page"
 
 
+SIGNATORIES = "<div id=names><ul>" + "".join(
+    f"<li>{n}</li>" for n in ("Ann Hart", "Tom Reilly", "Maria Okafor", "Jens Lund", "Priya Nair", "Luis Ortega")) + "</ul></div>"
+IMPRINT = "<div id=imprint><p>The Island Gazette, 4 Quay Street, Marsh Point. Registered in the islands.</p></div>"
+
+
+@pytest.mark.parametrize("box, pick", [(SIGNATORIES, "//div[@id='names']"), (IMPRINT, "//div[@id='imprint']")],
+                         ids=["a list of names", "the publisher's footer"])
+def test_a_pick_of_a_box_beside_the_article_gives_way_to_the_article(monkeypatch, box, pick):
+    data = f"<html><head><title>{HEADLINE}</title></head><body><div>{story_html()}</div>{box}</body></html>".encode()
+    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath(pick))
+    result = clean_page(data)
+    assert list(result.paragraphs) == STORY and result.candidate == "block" and result.status == "ok"
+
+
+ARCHIVE_ONLY = f"<html><head><title>{HEADLINE}</title></head><body><div><p>Archive</p></div></body></html>".encode()
+
+
+def test_a_page_whose_text_is_unlikely_to_be_an_article_is_uncertain_and_kept():
+    result = clean_page(ARCHIVE_ONLY)
+    assert result.paragraphs == ("Archive",)
+    assert result.status == "uncertain" and result.confidence < 0.5
+    assert clean_page(page(story_html())).status == "ok"
+
+
+def test_the_command_writes_an_uncertain_page_names_it_and_counts_it(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "archive.html").write_bytes(ARCHIVE_ONLY)
+    (src / "story.html").write_bytes(page(story_html()))
+    out = tmp_path / "out"
+    run = CliRunner().invoke(main, [str(src), "-o", str(out), "--format", "json", "-j", "1"])
+    assert run.exit_code == 0
+    written = json.loads((out / "archive.json").read_text())
+    assert written["status"] == "uncertain" and written["text"] == "Archive" and written["confidence"] < 0.5
+    assert "may not be the article" in written["reason"]
+    assert f"newsclean: {src / 'archive.html'}: uncertain: the text taken (block) may not be the article" in run.stderr
+    assert "2 documents: 1 ok, 1 uncertain, 0 empty, 0 skipped, 0 failed" in run.stderr
+
+
 def test_a_listing_page_is_not_empty():
     items = "".join(f"<li><h3>Harbour notice {i}</h3><p>Berth {i} is closed for repairs until Friday.</p></li>" for i in range(1, 4))
     r = clean_page(f"<html><body><h1>Harbour notices</h1><ul>{items}</ul></body></html>".encode())
@@ -509,6 +549,7 @@ def test_json_ld_article_fields_come_before_the_web_page_ones():
 def test_absent_metadata_is_absent_and_bad_json_ld_is_ignored():
     data = f'<html><head><script type="application/ld+json">{{not json</script></head><body>{story_html()}</body></html>'.encode()
     meta = clean_page(data).meta
+    assert 0 <= meta.pop("confidence") <= 1
     assert meta == {"input_type": "html", "candidate": "readability", "encoding": "utf-8"}
 
 

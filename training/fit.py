@@ -180,13 +180,13 @@ def load(tasks, jobs: int, page):
 
 # ---------------------------------------------------------------- the additive model
 
-def make_edges(x: np.ndarray, name: str = "") -> list[float]:
+def make_edges(x: np.ndarray, name: str = "", bins: int = BINS) -> list[float]:
     """Bin edges: between every two values a measure takes when it takes few (or is
     a category, as the step that took a line), else at its quantiles."""
     values = np.unique(x)
-    if len(values) <= BINS or name.startswith("taken"):
+    if len(values) <= bins or name.startswith("taken"):
         return [float(v) for v in (values[:-1] + values[1:]) / 2]
-    qs = np.unique(np.quantile(x, np.arange(1, BINS) / BINS))
+    qs = np.unique(np.quantile(x, np.arange(1, bins) / bins))
     return [float(v) for v in qs]
 
 

@@ -44,11 +44,12 @@ Limits (what a hostile or broken page can cost):
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from ..detect import HTMLError, decode_html
 from ..model import Config, Removal, Result
 from ..pipeline import clean
-from .candidates import best_block, choose
+from .candidates import Candidates, best_block, choose, confidence, find, measures, params
 from .meta import drop_title_lines, headline, metadata
 from .markup import MAX_MARKUP_BYTES, MAX_TAGS, HTMLTooLarge, TooDeep, check_size, flatten, parse
 from .pruning import RULES as PRUNING_RULES, prune
@@ -77,36 +78,57 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
     if root is None:
         return Result(None, (), (), meta={"input_type": "html"})
 
-    meta = metadata(root)
-    title = headline(root, meta.pop("_title", None))
-    body = root.find("body")
-    if body is None:
-        body = root
-    page_chars, drops = prune(body)
-    choice = choose(root, body, page_chars)
-    if choice.candidate == "page":
+    page = read(root)
+    meta, title, body, found = page.meta, page.title, page.body, page.found
+    p = params()
+    name = choose(found, page.chars, p)
+    if name == "page":
         article_config = replace(config, keep_title=False)
-    article = choice.lines
-    drop_title_lines(article, title)
+    taken = found.get(name)
+    article = taken.lines
     result = clean("\n\n".join(article.lines), article_config)
-    removed = _extracted(drops, body, choice, title) + [
+    sure = confidence(measures(name, found, list(result.paragraphs), title), p)
+    removed = _extracted(page.drops, body, name, taken, title) + [
         # The pipeline numbers the lines of the text it was given, a rendered line
         # and a blank line each.
         replace(r, line=article.sources[(r.line - 1) // 2]) for r in result.removed
     ]
     removed.sort(key=lambda r: r.line)
     region = result.region and tuple(article.sources[(n - 1) // 2] for n in result.region)
-    return replace(result, title=title, removed=tuple(removed), region=region,
-                   meta={"input_type": "html", "candidate": choice.candidate, **meta})
+    return replace(result, title=title, removed=tuple(removed), region=region, uncertain=sure < p.uncertain_below,
+                   meta={"input_type": "html", "candidate": name, "confidence": round(sure, 3), **meta})
 
 
-def _extracted(drops, body, choice, title: str | None) -> list[Removal]:
+class Page(NamedTuple):
+    meta: dict  # metadata()
+    title: str | None
+    body: object  # the pruned <body>
+    chars: int  # characters of text the page had before pruning
+    drops: list  # pruning.Drop
+    found: Candidates  # the text of each with the headline's lines dropped
+
+
+def read(root) -> Page:
+    """A parsed page, read: its metadata and headline, pruned, its candidates found."""
+    meta = metadata(root)
+    title = headline(root, meta.pop("_title", None))
+    body = root.find("body")
+    if body is None:
+        body = root
+    chars, drops = prune(body)
+    found = find(root, body, chars)
+    for candidate in found:
+        drop_title_lines(candidate.lines, title)
+    return Page(meta, title, body, chars, drops, found)
+
+
+def _extracted(drops, body, name: str, taken, title: str | None) -> list[Removal]:
     """The lines the extraction dropped: the pruned elements', and the text beside
     the article (but the headline, which is the title)."""
     removed = [Removal(source, line, EXTRACT, d.rule) for d in drops for line, source in zip(d.lines, d.sources)]
-    if choice.candidate != "page":
+    if name != "page":
         outside = Lines()
-        render(body, outside, skip=frozenset(id(el) for el in choice.elements))
+        render(body, outside, skip=frozenset(id(el) for el in taken.elements))
         key = SPACE.sub(" ", title).strip().casefold() if title else None
         removed += [Removal(source, line, EXTRACT, OUTSIDE) for line, source in zip(outside.lines, outside.sources)
                     if line.casefold() != key]

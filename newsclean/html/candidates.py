@@ -10,12 +10,16 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import math
+import os
+import re
 from typing import NamedTuple
 
 from ..pipeline import prose_words
 from .markup import html_parser
-from .rendering import Lines, is_inline, render, render_all
+from .rendering import Lines, is_inline, render_all
 
 # readability logs its own failures with a traceback; the library never prints,
 # and a page it cannot summarise falls back to our scoring anyway.
@@ -33,47 +37,145 @@ READABILITY_MAX_CHARS = 1_000_000
 # longer block of teasers beside it.
 _MIN_ARTICLE_CHARS = 200
 
-# How many times the prose of readability's pick ours must hold to be taken
-# instead. On the fitted sites of the wide corpus any factor from 10 to 50 gives
-# the same result (such a pick holds next to no prose), and 2 or 3 take ours over
-# articles that readability had right.
-_PICK_SHARE = 10
 
-# The share of the page's prose (in lines that read as sentences) under which the
-# article pick gives way to the whole page. Chosen on the fitted sites of the wide
-# and snippet corpora among 0, 0.1, 0.15, 0.2, 0.25, as fit.py chooses the region
-# share: the largest within 0.002 of the best page-averaged F1 (0.907 against 0.909),
-# for the fewest pages with their article lost (wide 117 -> 114, snippets 17 -> 13).
-_WHOLE_PAGE_SHARE = 0.15
+class Params(NamedTuple):
+    """The choice's fitted parameters (data/pages.json, written by
+    training/fit_pages.py): how many times the prose of readability's pick the
+    block must hold to be taken instead; the share of the page's prose under which
+    the pick gives way to the whole page; the confidence model (an additive model
+    over binned `measures`, as the line scorer is: scorer.Stage) and the
+    confidence under which a result is uncertain."""
+
+    pick_share: float
+    whole_page_share: float
+    model: object  # scorer.Stage
+    uncertain_below: float
 
 
-class Choice(NamedTuple):
-    candidate: str  # "readability", "block" or "page"
-    elements: list  # the elements the article's text was taken from
+_PARAMS: Params | None = None
+
+
+def params() -> Params:
+    global _PARAMS
+    if _PARAMS is None:
+        from ..scorer import stage
+
+        path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "pages.json")
+        with open(path, encoding="utf-8") as f:
+            d = json.load(f)
+        model = stage(d["confidence"])
+        if model.names != MEASURES:
+            raise ValueError("the saved-page model's data file does not match this version's measures: refit it")
+        _PARAMS = Params(d["pick_share"], d["whole_page_share"], model, d["uncertain_below"])
+    return _PARAMS
+
+
+class Candidate(NamedTuple):
+    elements: list  # the elements its text is taken from
     lines: Lines  # their text
 
 
-def choose(root, body, page_chars: int) -> Choice:
-    """The candidate taken (see the module docstring) on the pruned page."""
+class Candidates(NamedTuple):
+    readability: Candidate
+    block: Candidate
+    page: Candidate  # the whole pruned page
+
+    def get(self, name: str) -> Candidate:
+        return getattr(self, name)
+
+
+def find(root, body, page_chars: int) -> Candidates:
+    """The three candidates of the pruned page."""
     picks = _readability(root) if page_chars <= READABILITY_MAX_CHARS else []
-    lines = Lines()
-    render_all(picks, lines)
     block = best_block(body)
-    ours = Lines()
-    render(block, ours)
-    if _size(lines.lines) < _MIN_ARTICLE_CHARS:
-        choice = Choice("block", [block], ours) if _size(ours.lines) > _size(lines.lines) else Choice("readability", picks, lines)
-    elif prose_chars(ours.lines) > _PICK_SHARE * prose_chars(lines.lines):
-        choice = Choice("block", [block], ours)
+    found = []
+    for elements in (picks, [block], [body]):
+        lines = Lines()
+        render_all(elements, lines)
+        found.append(Candidate(elements, lines))
+    return Candidates(*found)
+
+
+def choose(c: Candidates, page_chars: int, p: Params) -> str:
+    """The name of the candidate taken: readability's pick; the block where
+    readability finds too little, or picks a box holding under 1/pick_share of
+    the block's prose (a teaser list or a caption box); the page where the one
+    taken holds under whole_page_share of the page's prose (a comment box, an
+    author's note, a login prompt)."""
+    return pick(_size(c.readability.lines.lines), _size(c.block.lines.lines),
+                *(prose_chars(x.lines.lines) for x in c), page_chars, p.pick_share, p.whole_page_share)
+
+
+def pick(size_r: int, size_b: int, prose_r: int, prose_b: int, prose_p: int, page_chars: int,
+         pick_share: float, whole_page_share: float) -> str:
+    """choose() on the candidates' sizes and prose (characters): the whole rule."""
+    if size_r < _MIN_ARTICLE_CHARS:
+        name, prose = ("block", prose_b) if size_b > size_r else ("readability", prose_r)
+    elif prose_b > pick_share * prose_r:
+        name, prose = "block", prose_b
     else:
-        choice = Choice("readability", picks, lines)
-    prose = prose_chars(choice.lines.lines)
-    if prose < _WHOLE_PAGE_SHARE * page_chars:
-        whole = Lines()
-        render(body, whole)
-        if prose < _WHOLE_PAGE_SHARE * prose_chars(whole.lines):
-            choice = Choice("page", [body], whole)
-    return choice
+        name, prose = "readability", prose_r
+    if prose < whole_page_share * page_chars and prose < whole_page_share * prose_p:
+        return "page"
+    return name
+
+
+def agreement(lines: list[str], other: list[str]) -> float:
+    """The share of the prose of `lines` that `other` holds as well, line for line."""
+    theirs = set(other)
+    total = prose_chars(lines)
+    return sum(len(line) for line in lines if line in theirs and prose_words(line)) / total if total else 0.0
+
+
+# The candidate each is compared with for agreement.
+_OTHER = {"readability": "block", "block": "readability", "page": "readability"}
+
+
+def measures(name: str, c: Candidates, kept: list[str], title: str | None) -> list[float]:
+    """What the confidence is read from, for candidate `name`, the paragraphs
+    `kept` of it after cleaning and the page's headline (see MEASURES)."""
+    lines = c.get(name).lines.lines
+    prose = prose_chars(lines)
+    out = prose_chars(kept)
+    size = _size(kept)
+    return [
+        math.log1p(out),
+        out / max(1, prose_chars(c.page.lines.lines)),
+        out / max(1, prose),
+        out / max(1, size),
+        math.log1p(len(kept)),
+        agreement(lines, c.get(_OTHER[name]).lines.lines),
+        _title_share(title, kept),
+        float(not title),
+        float(name == "block"),
+        float(name == "page"),
+    ]
+
+
+# log_prose: characters of prose kept (log); page_share: their share of the page's
+# prose; kept_share: their share of the candidate's prose; prose_share: the share
+# of the text kept that reads as sentences; paragraphs: how many were kept (log);
+# agreement: the share of the candidate's prose the other candidate holds too;
+# title_share: the share of the headline's words the text kept holds (an article
+# tells its headline's story, a list of names or a footer does not); no_title;
+# which candidate.
+MEASURES = ("log_prose", "page_share", "kept_share", "prose_share", "paragraphs", "agreement", "title_share",
+            "no_title", "block", "page")
+_WORD = re.compile(r"\w{3,}")
+
+
+def _title_share(title: str | None, kept: list[str]) -> float:
+    words = set(_WORD.findall(title.casefold())) if title else set()
+    if not words:
+        return 0.0
+    text = " ".join(kept).casefold()
+    return sum(w in text for w in words) / len(words)
+
+
+def confidence(values: list[float], p: Params) -> float:
+    """How likely the text holds at least half the article, from the fitted model."""
+    z = p.model.scores([values])[0]
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 def prose_chars(lines: list[str]) -> int:

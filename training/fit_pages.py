@@ -1,0 +1,231 @@
+"""Fit the choice between a saved page's candidates, and the confidence of its
+result (newsclean/data/pages.json), on the saved pages of the labelled corpora.
+
+    pip install '.[train]'
+    ../shared/bench/wide/unpack && ../shared/bench/snippets/unpack
+    python training/fit_pages.py             # writes newsclean/data/pages.json
+
+Every page.html of the wide and snippet corpora is pruned and its three
+candidates found, as newsclean.html does (readability's pick, our block, the
+whole page); each candidate is cleaned and scored with the benchmark's scorers
+(../shared/bench): per-page F1 and recall against the expected text (wide), or
+the must-keep and must-drop sentences (snippets). Sites fall in five folds
+(training/corpora.py); fold 0 is held out and never fitted on. On folds 1-4:
+
+1. the choice (newsclean.html.candidates.pick): pick_share on the grid
+   PICK_SHARES and whole_page_share on WHOLE_SHARES. Objective: the quality per
+   page averaged (F1 for a wide page, snippet F for a snippet page, 0 for an
+   empty output); as losing the article is worse than keeping furniture, among
+   the points within SLACK of the best the one with the fewest pages lost
+   (under half the article kept; no must-keep sentence found) wins, then the
+   best average;
+2. the confidence: an additive model over the measures of the candidate taken
+   (candidates.MEASURES), each cut into bins at its quantiles, as the line
+   scorer is (training/fit.py), its target whether the page keeps at least half
+   its article; the number of bins (BIN_GRID) is the one with the least log loss
+   out of fold (each fold scored by the model fitted on the other three).
+   Fitted four times leaving one fold out, to read its figures on unseen sites;
+   then once on folds 1-4 for the file. A result is uncertain when the model
+   finds losing the article more likely than not (confidence under 0.5).
+
+Fixed folds and a deterministic solver: a rerun on the same corpora writes the
+same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from multiprocessing import Pool
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT.parent / "shared" / "bench"))
+
+from newsclean.detect import decode_html  # noqa: E402
+from newsclean import html  # noqa: E402
+from newsclean.html import candidates as cand  # noqa: E402
+from newsclean.html.markup import TooDeep, parse  # noqa: E402
+from newsclean.model import Config  # noqa: E402
+from newsclean.pipeline import clean  # noqa: E402
+from training import corpora  # noqa: E402
+from training.fit import encode, fit_stage, make_edges, stage_dict  # noqa: E402
+
+OUT = ROOT / "newsclean" / "data" / "pages.json"
+NAMES = ("readability", "block", "page")
+PICK_SHARES = (2, 3, 5, 10, 20, 50)
+WHOLE_SHARES = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
+SLACK = 0.002
+UNCERTAIN_BELOW = 0.5
+BIN_GRID = (2, 3, 4, 6, 8, 12)
+
+
+def _pages():
+    corpora.require(corpora.WIDE, "wide")
+    corpora.require(corpora.SNIPPETS, "snippets")
+    pages = [p for p in corpora.wide_pages() if (p.path / "page.html").exists()]
+    return pages + [p for p in corpora.snippet_pages() if (p.path / "page.html").exists()]
+
+
+def _measure(page):
+    """A page's candidates: their sizes, prose, measures, and how each scores."""
+    import score  # noqa: PLC0415  (../shared/bench)
+    import snippets  # noqa: PLC0415
+
+    text = decode_html((page.path / "page.html").read_bytes())
+    try:
+        root = parse(text)
+    except TooDeep:
+        return None
+    if root is None:
+        return None
+    parsed = html.read(root)
+    title, found = parsed.title, parsed.found
+    row = {
+        "site": page.site, "fold": page.fold, "corpus": page.corpus,
+        "numbers": [cand._size(found.readability.lines.lines), cand._size(found.block.lines.lines),
+                    *(cand.prose_chars(c.lines.lines) for c in found), parsed.chars],
+    }
+    if page.corpus == "wide":
+        expected = (page.path / "expected.txt").read_text(encoding="utf-8", errors="replace")
+        with_title = json.loads((page.path / "meta.json").read_text()).get("expected_starts_with_title", False)
+    else:
+        judge = json.loads((page.path / "judge.json").read_text())
+    for name in NAMES:
+        config = Config(mode="auto" if name == "page" else "article", keep_title=False)
+        result = clean("\n\n".join(found.get(name).lines.lines), config)
+        out = "\n\n".join(result.paragraphs)
+        if page.corpus == "wide":
+            if with_title and title:
+                out = f"{title}\n\n{out}"
+            quality = score.per_page_f1(expected, out) if out.strip() else 0.0
+            lost = score.page_recall(expected, out) < 0.5
+        else:
+            tp, fp, fn, _ = snippets.judge(judge, out)
+            quality = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            lost = tp == 0 and len(judge["with"]) > 0
+        row[name] = {"quality": quality, "lost": bool(lost),
+                     "measures": cand.measures(name, found, list(result.paragraphs), title)}
+    return row
+
+
+def load(jobs: int) -> list[dict]:
+    pages = _pages()
+    with Pool(jobs) as pool:
+        rows = [r for r in pool.imap(_measure, pages, chunksize=4) if r is not None]
+    return rows
+
+
+def chosen(rows, pick_share, whole_share) -> list[str]:
+    return [cand.pick(*r["numbers"], pick_share, whole_share) for r in rows]
+
+
+def figures(rows, names) -> tuple[float, int]:
+    """Quality per page averaged, and pages lost, for the candidates named."""
+    quality = sum(r[n]["quality"] for r, n in zip(rows, names)) / max(1, len(rows))
+    return quality, sum(r[n]["lost"] for r, n in zip(rows, names))
+
+
+def fit_choice(rows) -> tuple[float, float]:
+    grid = {}
+    for ps in PICK_SHARES:
+        for ws in WHOLE_SHARES:
+            grid[ps, ws] = figures(rows, chosen(rows, ps, ws))
+            print(f"pick share {ps:3d}, whole-page share {ws:.2f}: quality {grid[ps, ws][0]:.4f}, "
+                  f"lost {grid[ps, ws][1]}", file=sys.stderr)
+    best = max(q for q, _ in grid.values())
+    near = [k for k, (q, _) in grid.items() if q >= best - SLACK]
+    return min(near, key=lambda k: (grid[k][1], -grid[k][0]))
+
+
+def confidence_data(rows, names):
+    X = np.array([r[n]["measures"] for r, n in zip(rows, names)], dtype=float)
+    y = np.array([not r[n]["lost"] for r, n in zip(rows, names)], dtype=int)
+    return X, y
+
+
+def fit_confidence(X, y, bins):
+    edges = [make_edges(X[:, j], bins=bins) for j in range(X.shape[1])]
+    return edges, fit_stage(X, y, np.ones(len(y)), edges)
+
+
+def out_of_fold(X, y, folds, bins) -> np.ndarray:
+    """Each page's confidence from the model fitted on the other folds."""
+    sure = np.zeros(len(y))
+    for k in sorted(set(folds)):
+        sure[folds == k] = predict(fit_confidence(X[folds != k], y[folds != k], bins), X[folds == k])
+    return sure
+
+
+def log_loss(sure, y) -> float:
+    p = np.clip(np.where(y == 1, sure, 1 - sure), 1e-9, 1)
+    return float(-np.log(p).mean())
+
+
+def predict(model, X) -> np.ndarray:
+    edges, m = model
+    return m.predict_proba(encode(X, edges))[:, 1]
+
+
+def flag_report(label: str, sure: np.ndarray, y: np.ndarray) -> None:
+    flagged = sure < UNCERTAIN_BELOW
+    lost = y == 0
+    hit = int((flagged & lost).sum())
+    print(f"{label}: {len(y)} pages, {int(lost.sum())} lost; uncertain {int(flagged.sum())}, of them lost {hit} "
+          f"(precision {hit / max(1, flagged.sum()):.2f}, recall {hit / max(1, lost.sum()):.2f})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--cache", type=Path, help="keep the measured pages here (JSON) and reuse them")
+    ap.add_argument("--out", type=Path, default=OUT)
+    a = ap.parse_args()
+    if a.cache and a.cache.exists():
+        rows = json.loads(a.cache.read_text())
+    else:
+        rows = load(a.jobs)
+        if a.cache:
+            a.cache.write_text(json.dumps(rows))
+    fit = [r for r in rows if r["fold"] != corpora.HELD_OUT]
+    held = [r for r in rows if r["fold"] == corpora.HELD_OUT]
+    print(f"{len(rows)} pages, {len(fit)} on folds 1-4", file=sys.stderr)
+
+    pick_share, whole_share = fit_choice(fit)
+    X, y = confidence_data(fit, chosen(fit, pick_share, whole_share))
+    folds = np.array([r["fold"] for r in fit])
+    losses = {bins: log_loss(out_of_fold(X, y, folds, bins), y) for bins in BIN_GRID}
+    print("confidence, out-of-fold log loss by bins: " + ", ".join(f"{b} {v:.4f}" for b, v in losses.items()),
+          file=sys.stderr)
+    bins = min(BIN_GRID, key=lambda b: losses[b])
+    sure = out_of_fold(X, y, folds, bins)
+    edges, m = model = fit_confidence(X, y, bins)
+
+    data = {
+        "about": "fitted by training/fit_pages.py on folds 1-4 of the wide and snippet corpora (split by site)",
+        "pick_share": pick_share,
+        "whole_page_share": whole_share,
+        "uncertain_below": UNCERTAIN_BELOW,
+        "confidence": stage_dict(cand.MEASURES, m, edges),
+    }
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(json.dumps(data, indent=1) + "\n")
+    print(f"pick share {pick_share}, whole-page share {whole_share}; wrote {a.out}", file=sys.stderr)
+
+    names = chosen(held, pick_share, whole_share)
+    for label, part, picks in (("fitted (folds 1-4)", fit, chosen(fit, pick_share, whole_share)), ("held out", held, names)):
+        for corpus in ("wide", "snippets"):
+            sel = [(r, n) for r, n in zip(part, picks) if r["corpus"] == corpus]
+            q, lost = figures([r for r, _ in sel], [n for _, n in sel])
+            print(f"{label:20s} {corpus:8s} n={len(sel):5d} quality={q:.3f} lost={lost}")
+    flag_report("fitted, out of fold", sure, y)
+    Xh, yh = confidence_data(held, names)
+    flag_report("held out", predict(model, Xh), yh)
+
+
+if __name__ == "__main__":
+    main()
