@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-import string
 from collections import Counter
 from typing import Iterable, NamedTuple, Sequence
 
@@ -73,8 +72,11 @@ def _ascii_classes() -> bytes:
     """A translation table giving each ASCII character its class, to count them in
     C: A an upper-case letter, a a lower-case one, 0 a digit, _ itself (a word
     character too), a space any other character."""
+    # The letters spelt out: the string module would cost start-up a compiled pattern
+    # (string.Template's) for three constants.
     table = bytearray(b" " * 256)
-    for chars, cls in ((string.ascii_uppercase, "A"), (string.ascii_lowercase, "a"), (string.digits, "0"), ("_", "_")):
+    for chars, cls in (("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "A"), ("abcdefghijklmnopqrstuvwxyz", "a"), ("0123456789", "0"),
+                       ("_", "_")):
         for ch in chars:
             table[ord(ch)] = ord(cls)
     return bytes(table)

@@ -138,9 +138,10 @@ _TEXT = itemgetter(1)  # Line.text
 _ASCII_CAPITAL_START = re.compile(r"\b[A-Z]", re.ASCII)
 _WORD_FINDALL = re.compile(r"\w+").findall  # words(), without its memory
 # Compiled on first use: a class this wide takes milliseconds to compile, and a text
-# with no character from U+3040 up never needs it (the narrow class tells).
+# with no character from U+3040 up never needs it (size_in_words asks max() first:
+# a negated class such as [^\x00-\u303f] costs about as much to compile).
 _CJK = pattern(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_FROM_KANA = pattern(r"[^\x00-\u303f]")
+_BELOW_KANA = "\u303f"
 
 
 def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
@@ -207,7 +208,7 @@ def density(toks: Sequence[str]) -> float:
 def size_in_words(text: str) -> float:
     """Length in words; a run of CJK characters (written without spaces) counts a
     word for every two characters."""
-    cjk = 0 if text.isascii() or not _FROM_KANA.search(text) else len(_CJK.findall(text))
+    cjk = 0 if text.isascii() or max(text) <= _BELOW_KANA else len(_CJK.findall(text))
     return len(words(text)) + cjk / 2
 
 
