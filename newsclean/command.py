@@ -14,13 +14,17 @@ import signal
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, NoReturn
+from collections.abc import Callable, Iterable
 
 from . import io
 from .detect import BinaryInput, HTMLError, JSONLinesInput
 from .document import clean_bytes
 from .model import Config
 from .render import as_json, failure_dict, render
+
+TYPE_CHECKING = False  # typing itself is not loaded: the plain pipe does without it
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 STDIN = "<stdin>"  # how stdin is named in messages and in JSON "source"

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from typing import Iterable, NamedTuple, Sequence
+from collections import Counter, namedtuple
+from collections.abc import Iterable, Sequence
 
 from .filters.base import ends_sentence, is_bullet, key
 from .lines import Line
@@ -93,9 +93,9 @@ DOCUMENT = (
 )
 
 
-class Measured(NamedTuple):
-    columns: list[list[float]]  # each OWN measure's values, line by line; "taken" not yet set
-    document: list[float]  # the DOCUMENT measures
+# columns: each OWN measure's values, line by line ("taken" not yet set);
+# document: the DOCUMENT measures. (A namedtuple, not a typing.NamedTuple: see lines.Line.)
+Measured = namedtuple("Measured", "columns document")
 
 
 def measure(lines: Sequence[Line]) -> Measured:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import BinaryIO, Iterator
 
 from .detect import BinaryInput
+
+TYPE_CHECKING = False  # typing itself is not loaded: the plain pipe does without it
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 TMP_PREFIX = ".newsclean-"
 GZIP_MAGIC = b"\x1f\x8b"

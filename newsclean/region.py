@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import chain, compress
+from collections import namedtuple
+from collections.abc import Sequence
 from operator import itemgetter, not_
-from typing import NamedTuple, Sequence
 
 from .filters.base import ends_sentence, is_bullet, key, pattern, words
 from .filters.byline import is_byline, is_date_line
@@ -37,10 +38,11 @@ DESCRIPTION = "on a whole-page dump, everything outside the article region"
 RULE = f"{NAME}.outside"  # the id of every removal this step makes
 
 
-class Region(NamedTuple):
-    start: int  # index of the region's first line
-    end: int  # index of its last line (inclusive)
-    title: int | None  # index of the headline just above it, if any
+class Region(namedtuple("Region", "start end title")):
+    # start: index of the region's first line; end: index of its last line
+    # (inclusive); title: index of the headline just above it, or None.
+    # (A namedtuple, not a typing.NamedTuple: see lines.Line.)
+    __slots__ = ()
 
     @property
     def empty(self) -> bool:

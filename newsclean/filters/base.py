@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Mapping, Sequence, TypeVar
+from collections.abc import Callable, Mapping, Sequence
 
 from ..lines import Line
 from . import literals
@@ -213,7 +213,11 @@ def _long_words(text: str) -> tuple[str, ...]:
 # filters that ask again take no line longer than 400 characters.
 _REMEMBERED = []
 _REMEMBERED_CHARS = 400
-_Verdict = TypeVar("_Verdict")
+TYPE_CHECKING = False  # typing itself is not loaded: the plain pipe does without it
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _Verdict = TypeVar("_Verdict")
 
 
 def remembered(judge: Callable[[str], _Verdict]) -> Callable[[str], _Verdict]:
