@@ -12,15 +12,18 @@ import contextlib
 import os
 import signal
 import sys
-from collections import Counter
-from dataclasses import dataclass, field
-from typing import Callable, Iterable, NoReturn
+from collections import Counter, namedtuple
+from collections.abc import Callable, Iterable
 
 from . import io
 from .detect import BinaryInput, HTMLError, JSONLinesInput
 from .document import clean_bytes
 from .model import Config
 from .render import as_json, failure_dict, render
+
+TYPE_CHECKING = False  # typing itself is not loaded: the plain pipe does without it
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 STDIN = "<stdin>"  # how stdin is named in messages and in JSON "source"
@@ -39,26 +42,27 @@ def label(path: str) -> str:
     return STDIN if path == "-" else path
 
 
-@dataclass(frozen=True)
-class Settings:
-    config: Config
-    fmt: str
-    input_type: str
-    max_size: int
-    explain: bool
-    templates: object = None  # repeated_across: a templates.Templates, set by corpus.folder_outcomes
-    encoding: str | None = None  # --encoding: read every input in it instead of detecting
+# The runner's records are a named tuple and plain classes, not dataclasses: each
+# dataclass costs the plain pipe's start-up a fraction of a millisecond to build.
+# config: the Config; fmt: "text", "json" or "jsonl"; input_type: "auto", "text"
+# or "html"; max_size: bytes; explain: --explain; templates: for repeated_across, a
+# templates.Templates, set by corpus.folder_outcomes; encoding: --encoding, to read
+# every input in it instead of detecting.
+Settings = namedtuple("Settings", "config fmt input_type max_size explain templates encoding", defaults=(None, None))
 
 
-@dataclass
 class Outcome:
     """What became of one input: ok, uncertain, empty, skipped or failed, and why."""
 
-    source: str
-    status: str
-    reason: str | None = None
-    rendered: str | None = None  # for stdout; None when written to a file
-    removed: list[tuple[int, str, str, str]] = field(default_factory=list)  # (line, text, filter, rule id)
+    __slots__ = ("source", "status", "reason", "rendered", "removed")
+
+    def __init__(self, source: str, status: str, reason: str | None = None, rendered: str | None = None,
+                 removed: list[tuple[int, str, str, str]] | None = None):
+        self.source = source
+        self.status = status
+        self.reason = reason
+        self.rendered = rendered  # for stdout; None when written to a file
+        self.removed = [] if removed is None else removed  # (line, text, filter, rule id)
 
 
 # The settings of `newsclean` with no option: the plain pipe runs with them, and
@@ -175,15 +179,16 @@ def _process_job(job: tuple[io.Source, Settings]) -> Outcome:
 # ---------------------------------------------------------------- planning
 
 
-@dataclass
 class Plan:
     """The inputs of a run with their outputs, decided before anything is read."""
 
-    sources: list[io.Source]
-    several: bool  # a folder or several inputs: progress and a summary
-    sink: str | None = None  # --format jsonl -o FILE: one file for every input
-    notes: list[str] = field(default_factory=list)  # said on stderr before the run: repeats, renames
-    walk_errors: io.WalkErrors = field(default_factory=io.WalkErrors)
+    def __init__(self, sources: list[io.Source], several: bool, sink: str | None = None,
+                 notes: list[str] | None = None):
+        self.sources = sources
+        self.several = several  # a folder or several inputs: progress and a summary
+        self.sink = sink  # --format jsonl -o FILE: one file for every input
+        self.notes = [] if notes is None else notes  # said on stderr before the run: repeats, renames
+        self.walk_errors = io.WalkErrors()
 
 
 def names_folder(path: str) -> bool:

@@ -40,7 +40,7 @@ def folder_outcomes(scheduler: str | None, repeated_across: int | None):
                 counts = TemplateCounts()
                 for part in run.map(_count_sources, _chunks(items), settings):
                     counts.merge(part)
-                settings = replace(settings, templates=counts.templates(repeated_across))
+                settings = settings._replace(templates=counts.templates(repeated_across))
             for done in run.map(_process_sources, _chunks(items), settings, on_error=_lost_sources):
                 yield from done
 

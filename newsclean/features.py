@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-import string
-from collections import Counter
-from typing import Iterable, NamedTuple, Sequence
+from collections import Counter, namedtuple
+from collections.abc import Iterable, Sequence
 
 from .filters.base import ends_sentence, is_bullet, key
 from .lines import Line
@@ -73,8 +72,11 @@ def _ascii_classes() -> bytes:
     """A translation table giving each ASCII character its class, to count them in
     C: A an upper-case letter, a a lower-case one, 0 a digit, _ itself (a word
     character too), a space any other character."""
+    # The letters spelt out: the string module would cost start-up a compiled pattern
+    # (string.Template's) for three constants.
     table = bytearray(b" " * 256)
-    for chars, cls in ((string.ascii_uppercase, "A"), (string.ascii_lowercase, "a"), (string.digits, "0"), ("_", "_")):
+    for chars, cls in (("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "A"), ("abcdefghijklmnopqrstuvwxyz", "a"), ("0123456789", "0"),
+                       ("_", "_")):
         for ch in chars:
             table[ord(ch)] = ord(cls)
     return bytes(table)
@@ -91,9 +93,9 @@ DOCUMENT = (
 )
 
 
-class Measured(NamedTuple):
-    columns: list[list[float]]  # each OWN measure's values, line by line; "taken" not yet set
-    document: list[float]  # the DOCUMENT measures
+# columns: each OWN measure's values, line by line ("taken" not yet set);
+# document: the DOCUMENT measures. (A namedtuple, not a typing.NamedTuple: see lines.Line.)
+Measured = namedtuple("Measured", "columns document")
 
 
 def measure(lines: Sequence[Line]) -> Measured:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections import namedtuple
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import BinaryIO, Iterator
 
 from .detect import BinaryInput
+
+TYPE_CHECKING = False  # typing itself is not loaded: the plain pipe does without it
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 TMP_PREFIX = ".newsclean-"
 GZIP_MAGIC = b"\x1f\x8b"
@@ -29,20 +33,17 @@ class Vanished(InputError):
     """The file was listed but had gone by the time it was read."""
 
 
-@dataclass(frozen=True)
-class Source:
-    """One input: a path (or "-" for stdin) and where its output goes, if anywhere."""
-
-    path: str
-    output: str | None = None
-    walked: bool = False  # found by walking a folder (not named on the command line)
+# One input: a path (or "-" for stdin), where its output goes if anywhere, and
+# whether it was found by walking a folder (not named on the command line). A named
+# tuple, not a dataclass: building a dataclass costs the plain pipe's start-up.
+Source = namedtuple("Source", "path output walked", defaults=(None, False))
 
 
-@dataclass
 class WalkErrors:
     """Folders the walk could not read, gathered so a run can count them."""
 
-    errors: list[tuple[str, str]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
 
     def __call__(self, err: OSError) -> None:
         self.errors.append((err.filename or "?", err.strerror or str(err)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from collections import namedtuple
 
 # Dropped, because they never carry article text and would only make two copies of
 # a line (or a label and its furniture) look different:
@@ -30,13 +30,18 @@ _SPACE = re.compile(r"[^\S\n]+")
 _BULLET = re.compile(r"^([*•·▪►◦‣–-])[^\S\n]+")
 
 
-class Line(NamedTuple):
-    number: int  # 1-based position in the input
-    text: str  # normalised: NFC, invisible characters dropped, outer whitespace stripped
-    gap: bool  # one or more blank lines stood right before it
-    # The input lines a wrapped paragraph was rejoined from (unwrap.py); () for a
-    # line as the input has it.
-    parts: tuple[Line, ...] = ()
+# The package's named tuples are collections.namedtuple classes rather than
+# typing.NamedTuple ones: the plain pipe then never loads typing, which costs more
+# start-up than the pipe's own modules do.
+class Line(namedtuple("Line", "number text gap parts", defaults=((),))):
+    """One line of the input.
+
+    number: its 1-based position in the input; text: normalised (NFC, invisible
+    characters dropped, outer whitespace stripped); gap: one or more blank lines
+    stood right before it; parts: the input lines a wrapped paragraph was rejoined
+    from (unwrap.py), () for a line as the input has it."""
+
+    __slots__ = ()
 
     @property
     def last(self) -> int:

@@ -21,8 +21,9 @@ when no rule did; a rejoined paragraph that goes is recorded line by line.
 
 from __future__ import annotations
 
+from collections import namedtuple
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import NamedTuple, Sequence
 
 from . import features, region, scorer, unwrap
 from .filters import FILTERS
@@ -51,15 +52,15 @@ _DATELINE_MAX_WORDS = 4
 _PROSE_WORDS = 8
 
 
-class Marks(NamedTuple):
-    taken: list[int]  # each line's mark (a category of STEP_NAMES)
-    # 0: the text is the article; 1: a page with an article; 2: a page without one;
-    # 3: a page cleaned as an article: none stood out, or the region found held too
-    # little of the text's prose (scoring_marks)
-    page: int
-    headline: int | None  # the region's headline, kept out of the scoring
-    span: tuple[int, int] | None  # first and last input line of the region
-    rules: list[str]  # the id of the rule behind each filter's mark ("" for other lines)
+# taken: each line's mark (a category of STEP_NAMES);
+# page: 0, the text is the article; 1, a page with an article; 2, a page without
+#   one; 3, a page cleaned as an article: none stood out, or the region found held
+#   too little of the text's prose (scoring_marks);
+# headline: the region's headline (an index), kept out of the scoring, or None;
+# span: first and last input line of the region, or None;
+# rules: the id of the rule behind each filter's mark ("" for other lines).
+# (A namedtuple, not a typing.NamedTuple: see lines.Line.)
+Marks = namedtuple("Marks", "taken page headline span rules")
 
 
 def clean(text: str, config: Config = DEFAULT) -> Result:

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import chain, compress
+from collections import namedtuple
+from collections.abc import Sequence
 from operator import itemgetter, not_
-from typing import NamedTuple, Sequence
 
 from .filters.base import ends_sentence, is_bullet, key, pattern, words
 from .filters.byline import is_byline, is_date_line
@@ -37,10 +38,11 @@ DESCRIPTION = "on a whole-page dump, everything outside the article region"
 RULE = f"{NAME}.outside"  # the id of every removal this step makes
 
 
-class Region(NamedTuple):
-    start: int  # index of the region's first line
-    end: int  # index of its last line (inclusive)
-    title: int | None  # index of the headline just above it, if any
+class Region(namedtuple("Region", "start end title")):
+    # start: index of the region's first line; end: index of its last line
+    # (inclusive); title: index of the headline just above it, or None.
+    # (A namedtuple, not a typing.NamedTuple: see lines.Line.)
+    __slots__ = ()
 
     @property
     def empty(self) -> bool:
@@ -138,9 +140,10 @@ _TEXT = itemgetter(1)  # Line.text
 _ASCII_CAPITAL_START = re.compile(r"\b[A-Z]", re.ASCII)
 _WORD_FINDALL = re.compile(r"\w+").findall  # words(), without its memory
 # Compiled on first use: a class this wide takes milliseconds to compile, and a text
-# with no character from U+3040 up never needs it (the narrow class tells).
+# with no character from U+3040 up never needs it (size_in_words asks max() first:
+# a negated class such as [^\x00-\u303f] costs about as much to compile).
 _CJK = pattern(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_FROM_KANA = pattern(r"[^\x00-\u303f]")
+_BELOW_KANA = "\u303f"
 
 
 def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
@@ -207,7 +210,7 @@ def density(toks: Sequence[str]) -> float:
 def size_in_words(text: str) -> float:
     """Length in words; a run of CJK characters (written without spaces) counts a
     word for every two characters."""
-    cjk = 0 if text.isascii() or not _FROM_KANA.search(text) else len(_CJK.findall(text))
+    cjk = 0 if text.isascii() or max(text) <= _BELOW_KANA else len(_CJK.findall(text))
     return len(words(text)) + cjk / 2
 
 

@@ -19,8 +19,9 @@ measure, so the scorer needs no numerical library.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import namedtuple
+from collections.abc import Sequence
 from itertools import accumulate
-from typing import NamedTuple, Sequence
 
 from . import features
 
@@ -37,11 +38,10 @@ _WORDS = features.NAMES.index("words")
 _PAGE = features.NAMES.index("page")
 
 
-class Stage(NamedTuple):
-    names: tuple[str, ...]
-    bias: float
-    edges: tuple[tuple[float, ...], ...]
-    weights: tuple[tuple[float, ...], ...]
+class Stage(namedtuple("Stage", "names bias edges weights")):
+    # names: tuple[str, ...]; bias: float; edges and weights: tuple[tuple[float, ...], ...]
+    # (a namedtuple, not a typing.NamedTuple: see lines.Line)
+    __slots__ = ()
 
     def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The log-odds of each row: the bias plus the weight of each value's bin."""
@@ -62,15 +62,12 @@ class Stage(NamedTuple):
         return sorted(out, key=lambda item: item[1])
 
 
-class Model(NamedTuple):
-    page: Stage  # is the text a whole page? over features.DOCUMENT
-    lines: Stage
-    context: Stage
-    threshold: float  # the fitted log-odds a line of a whole page needs to be kept
-    trusted: frozenset[str]  # the steps whose removals stand whatever the score
-    # A page whose article region holds under this share of its prose words is
-    # cleaned as an article instead (pipeline.scoring_marks); 0 never does so.
-    region_share: float = 0.0
+# page: a Stage, is the text a whole page? over features.DOCUMENT; lines, context:
+# Stages; threshold: the fitted log-odds a line of a whole page needs to be kept;
+# trusted: frozenset of the steps whose removals stand whatever the score;
+# region_share: a page whose article region holds under this share of its prose
+# words is cleaned as an article instead (pipeline.scoring_marks); 0 never does so.
+Model = namedtuple("Model", "page lines context threshold trusted region_share", defaults=(0.0,))
 
 
 def context_rows(first: Sequence[float], rows: Sequence[Sequence[float]]) -> list[list[float]]:

@@ -36,7 +36,7 @@ paragraph that is later removed is recorded line by line, as the input has it.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from .filters.base import ends_sentence, is_bullet, pattern
 from .lines import Line

@@ -14,9 +14,9 @@ rule's hits counted across a corpus.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import namedtuple
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from typing import Callable, Mapping, Sequence, TypeVar
 
 from ..lines import Line
 from . import literals
@@ -32,20 +32,17 @@ Judge = Callable[[str], "str | None"]
 SHORT = 200
 
 
-@dataclass(frozen=True)
-class Filter:
-    name: str
-    description: str
-    # The lines to remove: position (into the kept lines it is given) -> the name
-    # of the rule that took it, one of `rules`.
-    select: Select
-    # Texts this filter must take out whole. Lines starting with "= " are context:
-    # they are there for the filter to see and must be kept.
-    examples: tuple[str, ...] = ()
-    # Texts this filter must leave alone, every line.
-    counterexamples: tuple[str, ...] = ()
-    # The names of its rules (snake_case): every name `select` may give a line.
-    rules: tuple[str, ...] = ()
+# A named tuple rather than a frozen dataclass: building a dataclass costs the plain
+# pipe's start-up a fraction of a millisecond.
+class Filter(namedtuple("Filter", "name description select examples counterexamples rules", defaults=((), (), ()))):
+    """name and description; select: the lines to remove, position (into the kept
+    lines it is given) -> the name of the rule that took it, one of `rules`;
+    examples: texts this filter must take out whole (lines starting with "= " are
+    context: they are there for the filter to see and must be kept);
+    counterexamples: texts this filter must leave alone, every line; rules: the
+    names of its rules (snake_case), every name `select` may give a line."""
+
+    __slots__ = ()
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -213,7 +210,11 @@ def _long_words(text: str) -> tuple[str, ...]:
 # filters that ask again take no line longer than 400 characters.
 _REMEMBERED = []
 _REMEMBERED_CHARS = 400
-_Verdict = TypeVar("_Verdict")
+TYPE_CHECKING = False  # typing itself is not loaded: the plain pipe does without it
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _Verdict = TypeVar("_Verdict")
 
 
 def remembered(judge: Callable[[str], _Verdict]) -> Callable[[str], _Verdict]:

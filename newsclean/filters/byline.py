@@ -8,7 +8,7 @@ Daily Bugle" over "Published 9:40 AM EST Mar 3, 2020".
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..lines import Line
 from .base import Filter, ends_sentence, key, labels, pattern, words

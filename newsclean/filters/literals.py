@@ -12,7 +12,8 @@ sometimes missing.
 from __future__ import annotations
 
 import re
-from typing import Callable, NamedTuple
+from collections import namedtuple
+from collections.abc import Callable
 
 try:  # the characters re's case-insensitive matching pairs beyond str.lower() (3.11+)
     from re._casefix import _EXTRA_CASES
@@ -42,10 +43,10 @@ _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 Atom = tuple
 
 
-class Analysis(NamedTuple):
-    required: tuple[str, ...] | None  # one of these is in every match
-    prefixes: tuple[str, ...] | None  # every match starts with one of these
-    anchored: bool  # every match starts where the text does
+# required: texts one of which is in every match, or None; prefixes: texts one of
+# which every match starts with, or None; anchored: every match starts where the
+# text does. (A namedtuple, not a typing.NamedTuple: see lines.Line.)
+Analysis = namedtuple("Analysis", "required prefixes anchored")
 
 
 UNKNOWN = Analysis(None, None, False)

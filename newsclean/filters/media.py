@@ -11,7 +11,7 @@ A gallery's repeated headline between two pieces of gallery residue goes with th
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..lines import Line
 from .base import Filter, ends_sentence, is_bullet, key, labels, pattern, unbullet, words

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..lines import Line
 from .base import Filter, ends_sentence, headed_lists, is_bullet, key, labels, pattern, unbullet, words

@@ -9,7 +9,7 @@ are taken on their own.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..lines import Line
 from .base import Filter, headed_lists, is_bullet, key, labels, pattern, unbullet, words

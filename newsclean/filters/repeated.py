@@ -6,7 +6,7 @@ almost always a caption printed twice or a teaser that also heads the list.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..lines import Line
 from .base import Filter, key

@@ -13,7 +13,7 @@ corpus most such lines were the article's own subheadings and media notes
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..lines import Line
 from .base import Filter, ends_sentence, key, pattern, words
