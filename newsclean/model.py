@@ -121,8 +121,9 @@ class Result:
     authors = _meta("authors", "An HTML page's authors, one name each.", tuple)
     site_name = _meta("site_name", "An HTML page's site or publisher name.")
     language = _meta("language", 'An HTML page\'s language tag ("en-GB").')
-    candidate = _meta("candidate", 'For a saved page, where its text was taken from: "readability" (its pick), '
-                      '"block" (our block with the most paragraph text) or "page" (the whole page, cleaned as text).')
+    candidate = _meta("candidate", 'For a saved page, where its text was taken from: "scored" (the lines the block '
+                      'scorer kept); where it kept none, "readability" (its pick), "block" (our block with the most '
+                      'paragraph text) or "page" (the whole page, cleaned as text).')
     confidence = _meta("confidence", "For a saved page, how likely (0 to 1, from a fitted model) the text holds at "
                        "least half the article; under the fitted bound the status is \"uncertain\".")
     note = _meta("note", "Why the input was cleaned in a simpler way than usual (an HTML page nested too deeply "

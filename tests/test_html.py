@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 import subprocess
 import sys
 
@@ -155,7 +156,7 @@ def test_xhtml_with_an_xml_declaration():
     r = clean_bytes(data)
     assert r.text == "Café crème “ici”."
     assert 0 <= r.meta.pop("confidence") <= 1
-    assert r.meta == {"input_type": "html", "candidate": "readability", "language": "fr", "encoding": "cp1252"}
+    assert r.meta == {"input_type": "html", "candidate": "scored", "language": "fr", "encoding": "cp1252"}
 
 
 def test_an_unknown_charset_label_is_ignored():
@@ -366,30 +367,65 @@ def test_the_headline_falls_back_to_the_page_title_without_the_site_name():
     assert list(r.paragraphs) == STORY
 
 
-def test_a_short_page_falls_back_to_our_scoring():
+def test_a_short_page_keeps_its_sentences():
     data = (b"<html><body><div class=menu><a href=/>Home</a></div>"
             b"<div class=body><p>The ferry is cancelled today.</p><p>Sailings resume tomorrow.</p></div></body></html>")
     r = clean_page(data)
     assert list(r.paragraphs) == ["The ferry is cancelled today.", "Sailings resume tomorrow."]
 
 
-def test_the_fallback_picks_the_block_with_the_most_text(monkeypatch):
+TEASERS = "<div class=more>" + "".join(f'<p><a href="/{i}">Harbour notice number {i}</a></p>' for i in range(3)) + "</div>"
+
+
+def test_the_block_scorer_keeps_the_article_and_drops_the_links_beside_it():
+    data = f"<html><head><title>{HEADLINE}</title></head><body><div>{story_html()}</div>{TEASERS}</body></html>".encode()
+    result = clean_page(data)
+    assert list(result.paragraphs) == STORY and result.candidate == "scored"
+    assert [(r.text, r.rule) for r in result.removed] == [(f"Harbour notice number {i}", "extract.score") for i in range(3)]
+
+
+SIGNATORIES = "<div id=names><ul>" + "".join(
+    f"<li>{n}</li>" for n in ("Ann Hart", "Tom Reilly", "Maria Okafor", "Jens Lund", "Priya Nair", "Luis Ortega")) + "</ul></div>"
+IMPRINT = "<div id=imprint><p>The Island Gazette, 4 Quay Street, Marsh Point. Registered in the islands.</p></div>"
+NOTICES = "<div id=box>" + "".join(f"<h3>Berth {i} on the east quay closed until Friday</h3>" for i in range(8)) + "</div>"
+WRONG_PICKS = [(SIGNATORIES, "//div[@id='names']"), (IMPRINT, "//div[@id='imprint']"), (NOTICES, "//div[@id='box']")]
+WRONG_IDS = ["a list of names", "the publisher's footer", "a box of teasers"]
+
+
+@pytest.mark.parametrize("box, pick", WRONG_PICKS, ids=WRONG_IDS)
+def test_a_wrong_pick_beside_the_article_does_not_lose_it(monkeypatch, box, pick):
+    # readability taking a box beside the article: the block scorer reads every
+    # line of the page, and the article's prose stays.
+    data = f"<html><head><title>{HEADLINE}</title></head><body><div>{story_html()}</div>{box}</body></html>".encode()
+    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath(pick))
+    result = clean_page(data)
+    assert all(p in result.paragraphs for p in STORY) and result.candidate == "scored"
+
+
+# Where the block scorer keeps no line, the choice falls to the other candidates.
+
+@pytest.fixture
+def no_scored_lines(monkeypatch):
+    monkeypatch.setattr(nc_candidates, "scored", lambda c, p: nc_candidates.Candidate([], nc_candidates.Lines()))
+
+
+def test_the_fallback_picks_the_block_with_the_most_text(monkeypatch, no_scored_lines):
     monkeypatch.setattr(nc_candidates, "_readability", lambda root: [])
     data = ("<html><body><div><a href=/a>Home</a> <a href=/b>Weather</a></div>"
             f"<div>{story_html()}</div><div><p>Short note.</p></div></body></html>").encode()
-    assert list(clean_page(data).paragraphs) == STORY
-
-
-def test_a_pick_of_teasers_gives_way_to_the_block_holding_the_article(monkeypatch):
-    teasers = "<div id=box>" + "".join(f"<h3>Berth {i} on the east quay closed until Friday</h3>" for i in range(8)) + "</div>"
-    data = f"<html><body>{teasers}<div>{story_html()}</div></body></html>".encode()
-    # readability taking the box of notices: a pick with no sentence in it.
-    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath("//div[@id='box']"))
     result = clean_page(data)
     assert list(result.paragraphs) == STORY and result.candidate == "block"
 
 
-def test_a_pick_holding_the_article_is_kept_over_a_bigger_block(monkeypatch):
+@pytest.mark.parametrize("box, pick", WRONG_PICKS, ids=WRONG_IDS)
+def test_a_wrong_pick_gives_way_to_the_block_holding_the_article(monkeypatch, no_scored_lines, box, pick):
+    data = f"<html><head><title>{HEADLINE}</title></head><body><div>{story_html()}</div>{box}</body></html>".encode()
+    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath(pick))
+    result = clean_page(data)
+    assert list(result.paragraphs) == STORY and result.candidate == "block"
+
+
+def test_a_pick_holding_the_article_is_kept_over_a_bigger_block(monkeypatch, no_scored_lines):
     # Our block holds the article and more prose besides (comments): readability's
     # pick, the article alone, is kept.
     comments = "".join(f"<p>{p}</p>" for p in STORY)
@@ -399,7 +435,7 @@ def test_a_pick_holding_the_article_is_kept_over_a_bigger_block(monkeypatch):
     assert list(result.paragraphs) == STORY and result.candidate == "readability"
 
 
-def test_a_pick_holding_little_of_the_pages_prose_gives_way_to_the_whole_page(monkeypatch):
+def test_a_pick_holding_little_of_the_pages_prose_gives_way_to_the_whole_page(monkeypatch, no_scored_lines):
     note = "<div id=note><p>Ann Hart writes about the islands for us and lives on the mainland.</p></div>"
     data = f"<html><body><div>{story_html()}</div>{note}</body></html>".encode()
     # Both picks take the author's note: the whole page, cleaned as text, keeps the article.
@@ -409,31 +445,29 @@ def test_a_pick_holding_little_of_the_pages_prose_gives_way_to_the_whole_page(mo
     assert all(sentence in result.paragraphs for sentence in STORY) and result.candidate == "page"
 
 
-SIGNATORIES = "<div id=names><ul>" + "".join(
-    f"<li>{n}</li>" for n in ("Ann Hart", "Tom Reilly", "Maria Okafor", "Jens Lund", "Priya Nair", "Luis Ortega")) + "</ul></div>"
-IMPRINT = "<div id=imprint><p>The Island Gazette, 4 Quay Street, Marsh Point. Registered in the islands.</p></div>"
-
-
-@pytest.mark.parametrize("box, pick", [(SIGNATORIES, "//div[@id='names']"), (IMPRINT, "//div[@id='imprint']")],
-                         ids=["a list of names", "the publisher's footer"])
-def test_a_pick_of_a_box_beside_the_article_gives_way_to_the_article(monkeypatch, box, pick):
-    data = f"<html><head><title>{HEADLINE}</title></head><body><div>{story_html()}</div>{box}</body></html>".encode()
-    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath(pick))
-    result = clean_page(data)
-    assert list(result.paragraphs) == STORY and result.candidate == "block" and result.status == "ok"
-
+# ---------------------------------------------------------------- confidence
 
 ARCHIVE_ONLY = f"<html><head><title>{HEADLINE}</title></head><body><div><p>Archive</p></div></body></html>".encode()
 
 
-def test_a_page_whose_text_is_unlikely_to_be_an_article_is_uncertain_and_kept():
+def test_the_fitted_confidence_is_higher_for_an_article_than_for_a_word():
+    assert clean_page(page(story_html())).confidence > clean_page(ARCHIVE_ONLY).confidence
+
+
+@pytest.fixture
+def doubting_short_texts(monkeypatch):
+    """A confidence model that doubts a text of under 50 characters of prose."""
+    monkeypatch.setattr(nc_html, "confidence", lambda values, p: 0.2 if values[0] < math.log1p(50) else 0.9)
+
+
+def test_a_page_of_low_confidence_is_uncertain_and_kept(doubting_short_texts):
     result = clean_page(ARCHIVE_ONLY)
     assert result.paragraphs == ("Archive",)
-    assert result.status == "uncertain" and result.confidence < 0.5
+    assert result.status == "uncertain" and result.confidence == 0.2
     assert clean_page(page(story_html())).status == "ok"
 
 
-def test_the_command_writes_an_uncertain_page_names_it_and_counts_it(tmp_path):
+def test_the_command_writes_an_uncertain_page_names_it_and_counts_it(tmp_path, doubting_short_texts):
     src = tmp_path / "in"
     src.mkdir()
     (src / "archive.html").write_bytes(ARCHIVE_ONLY)
@@ -442,9 +476,9 @@ def test_the_command_writes_an_uncertain_page_names_it_and_counts_it(tmp_path):
     run = CliRunner().invoke(main, [str(src), "-o", str(out), "--format", "json", "-j", "1"])
     assert run.exit_code == 0
     written = json.loads((out / "archive.json").read_text())
-    assert written["status"] == "uncertain" and written["text"] == "Archive" and written["confidence"] < 0.5
+    assert written["status"] == "uncertain" and written["text"] == "Archive" and written["confidence"] == 0.2
     assert "may not be the article" in written["reason"]
-    assert f"newsclean: {src / 'archive.html'}: uncertain: the text taken (block) may not be the article" in run.stderr
+    assert f"newsclean: {src / 'archive.html'}: uncertain: the text taken ({written['candidate']}) may not be the article" in run.stderr
     assert "2 documents: 1 ok, 1 uncertain, 0 empty, 0 skipped, 0 failed" in run.stderr
 
 
@@ -458,7 +492,6 @@ def test_a_listing_page_is_not_empty():
 # ---------------------------------------------------------------- what the extraction dropped
 
 SHARE_BAR = '<div class="share-tools"><a href="/fb">Facebook</a> <a href="/x">X</a> <a href="/mail">Email</a></div>'
-TEASERS = "<div class=more>" + "".join(f'<p><a href="/{i}">Harbour notice number {i}</a></p>' for i in range(3)) + "</div>"
 
 
 def test_what_the_extraction_drops_is_recorded_with_its_rule_and_markup_line():
@@ -482,7 +515,7 @@ def test_removals_on_a_page_are_numbered_by_the_line_of_markup_they_start_on():
     assert removed["Advertisement"] == (9, "ads.label")
 
 
-def test_text_beside_the_article_is_recorded_as_outside(monkeypatch):
+def test_text_beside_the_pick_is_recorded_as_outside(monkeypatch, no_scored_lines):
     data = f"<html><body><div id=story>{story_html()}</div>{TEASERS}</body></html>".encode()
     monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath("//div[@id='story']"))
     result = clean_page(data)
@@ -550,7 +583,7 @@ def test_absent_metadata_is_absent_and_bad_json_ld_is_ignored():
     data = f'<html><head><script type="application/ld+json">{{not json</script></head><body>{story_html()}</body></html>'.encode()
     meta = clean_page(data).meta
     assert 0 <= meta.pop("confidence") <= 1
-    assert meta == {"input_type": "html", "candidate": "readability", "encoding": "utf-8"}
+    assert meta == {"input_type": "html", "candidate": "scored", "encoding": "utf-8"}
 
 
 def test_json_output_carries_the_metadata(tmp_path):

@@ -108,6 +108,36 @@ def snippet_labels(lines, judge: dict) -> list[float]:
     return out
 
 
+def saved_pages() -> list[Page]:
+    """Every page of both corpora that has its saved HTML (page.html)."""
+    require(WIDE, "wide")
+    require(SNIPPETS, "snippets")
+    pages = [p for p in wide_pages() if (p.path / "page.html").exists()]
+    return pages + [p for p in snippet_pages() if (p.path / "page.html").exists()]
+
+
+def fit_arguments(doc: str, out: Path):
+    """The options of a fit script: --jobs, --cache (a JSON file of the measured
+    pages, written once and read back on later runs) and --out."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--cache", type=Path, help="keep the measured pages here (JSON) and reuse them")
+    ap.add_argument("--out", type=Path, default=out)
+    return ap.parse_args()
+
+
+def measured(cache: Path | None, load):
+    """load()'s result, kept in `cache` when given and read from it when there."""
+    if cache and cache.exists():
+        return json.loads(cache.read_text())
+    rows = load()
+    if cache:
+        cache.write_text(json.dumps(rows))
+    return rows
+
+
 def require(root: Path, unpack: str) -> None:
     if not root.is_dir():
         raise SystemExit(f"no corpus at {root}: run ../shared/bench/{unpack}/unpack first")

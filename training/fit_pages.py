@@ -5,14 +5,17 @@ result (newsclean/data/pages.json), on the saved pages of the labelled corpora.
     ../shared/bench/wide/unpack && ../shared/bench/snippets/unpack
     python training/fit_pages.py             # writes newsclean/data/pages.json
 
-Every page.html of the wide and snippet corpora is pruned and its three
-candidates found, as newsclean.html does (readability's pick, our block, the
-whole page); each candidate is cleaned and scored with the benchmark's scorers
+Run training/fit_blocks.py first: the block scorer it fits picks the lines most
+pages are read from. Every page.html of the wide and snippet corpora is pruned
+and its candidates found, as newsclean.html does (the lines the block scorer
+keeps, readability's pick, our block, the whole page); each candidate is
+cleaned and scored with the benchmark's scorers
 (../shared/bench): per-page F1 and recall against the expected text (wide), or
 the must-keep and must-drop sentences (snippets). Sites fall in five folds
 (training/corpora.py); fold 0 is held out and never fitted on. On folds 1-4:
 
-1. the choice (newsclean.html.candidates.pick): pick_share on the grid
+1. the choice where the block scorer keeps nothing (newsclean.html.candidates.pick),
+   fitted on every page as if it kept nothing: pick_share on the grid
    PICK_SHARES and whole_page_share on WHOLE_SHARES. Objective: the quality per
    page averaged (F1 for a wide page, snippet F for a snippet page, 0 for an
    empty output); as losing the article is worse than keeping furniture, among
@@ -34,7 +37,6 @@ same file.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from multiprocessing import Pool
@@ -56,19 +58,12 @@ from training import corpora  # noqa: E402
 from training.fit import encode, fit_stage, make_edges, stage_dict  # noqa: E402
 
 OUT = ROOT / "newsclean" / "data" / "pages.json"
-NAMES = ("readability", "block", "page")
+NAMES = ("scored", "readability", "block", "page")
 PICK_SHARES = (2, 3, 5, 10, 20, 50)
 WHOLE_SHARES = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 SLACK = 0.002
 UNCERTAIN_BELOW = 0.5
 BIN_GRID = (2, 3, 4, 6, 8, 12)
-
-
-def _pages():
-    corpora.require(corpora.WIDE, "wide")
-    corpora.require(corpora.SNIPPETS, "snippets")
-    pages = [p for p in corpora.wide_pages() if (p.path / "page.html").exists()]
-    return pages + [p for p in corpora.snippet_pages() if (p.path / "page.html").exists()]
 
 
 def _measure(page):
@@ -85,8 +80,9 @@ def _measure(page):
         return None
     parsed = html.read(root)
     title, found = parsed.title, parsed.found
+    scored = cand.scored(found, cand.params())
     row = {
-        "site": page.site, "fold": page.fold, "corpus": page.corpus,
+        "site": page.site, "fold": page.fold, "corpus": page.corpus, "scored": bool(scored.lines.lines),
         "numbers": [cand._size(found.readability.lines.lines), cand._size(found.block.lines.lines),
                     *(cand.prose_chars(c.lines.lines) for c in found), parsed.chars],
     }
@@ -96,8 +92,9 @@ def _measure(page):
     else:
         judge = json.loads((page.path / "judge.json").read_text())
     for name in NAMES:
+        taken = scored if name == "scored" else found.get(name)
         config = Config(mode="auto" if name == "page" else "article", keep_title=False)
-        result = clean("\n\n".join(found.get(name).lines.lines), config)
+        result = clean("\n\n".join(taken.lines.lines), config)
         out = "\n\n".join(result.paragraphs)
         if page.corpus == "wide":
             if with_title and title:
@@ -109,19 +106,20 @@ def _measure(page):
             quality = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
             lost = tp == 0 and len(judge["with"]) > 0
         row[name] = {"quality": quality, "lost": bool(lost),
-                     "measures": cand.measures(name, found, list(result.paragraphs), title)}
+                     "measures": cand.measures(name, taken, found, list(result.paragraphs), title)}
     return row
 
 
 def load(jobs: int) -> list[dict]:
-    pages = _pages()
+    pages = corpora.saved_pages()
     with Pool(jobs) as pool:
         rows = [r for r in pool.imap(_measure, pages, chunksize=4) if r is not None]
     return rows
 
 
 def chosen(rows, pick_share, whole_share) -> list[str]:
-    return [cand.pick(*r["numbers"], pick_share, whole_share) for r in rows]
+    """The candidate newsclean.html takes of each page (candidates.take)."""
+    return ["scored" if r["scored"] else cand.pick(*r["numbers"], pick_share, whole_share) for r in rows]
 
 
 def figures(rows, names) -> tuple[float, int]:
@@ -131,10 +129,13 @@ def figures(rows, names) -> tuple[float, int]:
 
 
 def fit_choice(rows) -> tuple[float, float]:
+    """The fallback's shares, fitted on every page as if the block scorer had kept
+    nothing of it (it keeps something of nearly every page, so the pages it
+    leaves are too few to fit on)."""
     grid = {}
     for ps in PICK_SHARES:
         for ws in WHOLE_SHARES:
-            grid[ps, ws] = figures(rows, chosen(rows, ps, ws))
+            grid[ps, ws] = figures(rows, [cand.pick(*r["numbers"], ps, ws) for r in rows])
             print(f"pick share {ps:3d}, whole-page share {ws:.2f}: quality {grid[ps, ws][0]:.4f}, "
                   f"lost {grid[ps, ws][1]}", file=sys.stderr)
     best = max(q for q, _ in grid.values())
@@ -180,17 +181,8 @@ def flag_report(label: str, sure: np.ndarray, y: np.ndarray) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--cache", type=Path, help="keep the measured pages here (JSON) and reuse them")
-    ap.add_argument("--out", type=Path, default=OUT)
-    a = ap.parse_args()
-    if a.cache and a.cache.exists():
-        rows = json.loads(a.cache.read_text())
-    else:
-        rows = load(a.jobs)
-        if a.cache:
-            a.cache.write_text(json.dumps(rows))
+    a = corpora.fit_arguments(__doc__, OUT)
+    rows = corpora.measured(a.cache, lambda: load(a.jobs))
     fit = [r for r in rows if r["fold"] != corpora.HELD_OUT]
     held = [r for r in rows if r["fold"] == corpora.HELD_OUT]
     print(f"{len(rows)} pages, {len(fit)} on folds 1-4", file=sys.stderr)

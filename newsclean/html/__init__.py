@@ -3,7 +3,7 @@
 The only package that imports lxml and readability-lxml; both load lazily, on the
 first HTML input, so the plain-text path never pays for them.
 
-Steps (a module each: markup, meta, pruning, candidates, rendering):
+Steps (a module each: markup, meta, pruning, candidates, blocks, rendering):
 1. decode the bytes (detect.decode_html: BOM, <meta charset>, UTF-8, cp1252);
 2. parse with lxml's HTML parser in recover mode (malformed markup is repaired,
    never refused);
@@ -12,14 +12,17 @@ Steps (a module each: markup, meta, pruning, candidates, rendering):
 4. prune what is never article text: scripts, styles, forms, navigation, asides,
    iframes, hidden elements, captions, and elements whose class/id/role mark them
    as ads, share bars, newsletter boxes or related lists;
-5. readability-lxml picks the article out of what is left; where it finds too
-   little (a short page, a listing), our own scoring of text-bearing blocks does;
-6. render the article's DOM to lines (headings, paragraphs, "* " list items,
-   block quotes, table rows) and run the filter pipeline over them (mode "article").
+5. render what is left to lines (headings, paragraphs, "* " list items, block
+   quotes, table rows; rendering.py);
+6. the block scorer (blocks.py, fitted) judges each line, with readability-lxml's
+   pick and our own block among what it reads; where it keeps nothing, one of
+   those candidates, or the whole page, is taken (candidates.py);
+7. run the filter pipeline over the lines taken (mode "article"); a confidence,
+   fitted too, says how likely the text is the article.
 
-What steps 4 and 5 drop is recorded as the pipeline's removals are, under the
+What steps 4 and 6 drop is recorded as the pipeline's removals are, under the
 filter "extract" and a rule naming why ("extract.nav", "extract.ad",
-"extract.hidden", "extract.outside" for text beside the article ...); every
+"extract.hidden", "extract.score" for a line the block scorer dropped ...); every
 removal's line is the line of the page's markup where its text starts.
 
 Limits (what a hostile or broken page can cost):
@@ -49,7 +52,7 @@ from typing import NamedTuple
 from ..detect import HTMLError, decode_html
 from ..model import Config, Removal, Result
 from ..pipeline import clean
-from .candidates import Candidates, best_block, choose, confidence, find, measures, params
+from .candidates import Candidates, best_block, confidence, find, measures, params, take
 from .meta import drop_title_lines, headline, metadata
 from .markup import MAX_MARKUP_BYTES, MAX_TAGS, HTMLTooLarge, TooDeep, check_size, flatten, parse
 from .pruning import RULES as PRUNING_RULES, prune
@@ -60,7 +63,8 @@ __all__ = ["HTMLError", "HTMLTooLarge", "MAX_MARKUP_BYTES", "MAX_TAGS", "RULES",
 
 EXTRACT = "extract"
 OUTSIDE = "extract.outside"
-RULES = PRUNING_RULES + (OUTSIDE,)  # every rule id the extraction records
+SCORED = "extract.score"
+RULES = PRUNING_RULES + (OUTSIDE, SCORED)  # every rule id the extraction records
 
 
 def clean_html(markup: bytes | str, config: Config) -> Result:
@@ -81,14 +85,13 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
     page = read(root)
     meta, title, body, found = page.meta, page.title, page.body, page.found
     p = params()
-    name = choose(found, page.chars, p)
+    name, taken = take(found, page.chars, p)
     if name == "page":
         article_config = replace(config, keep_title=False)
-    taken = found.get(name)
     article = taken.lines
     result = clean("\n\n".join(article.lines), article_config)
-    sure = confidence(measures(name, found, list(result.paragraphs), title), p)
-    removed = _extracted(page.drops, body, name, taken, title) + [
+    sure = confidence(measures(name, taken, found, list(result.paragraphs), title), p)
+    removed = _extracted(page.drops, body, name, taken, found, title) + [
         # The pipeline numbers the lines of the text it was given, a rendered line
         # and a blank line each.
         replace(r, line=article.sources[(r.line - 1) // 2]) for r in result.removed
@@ -122,14 +125,19 @@ def read(root) -> Page:
     return Page(meta, title, body, chars, drops, found)
 
 
-def _extracted(drops, body, name: str, taken, title: str | None) -> list[Removal]:
+def _extracted(drops, body, name: str, taken, found, title: str | None) -> list[Removal]:
     """The lines the extraction dropped: the pruned elements', and the text beside
     the article (but the headline, which is the title)."""
-    removed = [Removal(source, line, EXTRACT, d.rule) for d in drops for line, source in zip(d.lines, d.sources)]
-    if name != "page":
+    removed = [Removal(d.source, d.text, EXTRACT, d.rule) for d in drops]
+    key = SPACE.sub(" ", title).strip().casefold() if title else None
+    if name == "scored":
+        kept = set(zip(taken.lines.lines, taken.lines.sources))
+        page = found.page.lines
+        removed += [Removal(source, line, EXTRACT, SCORED) for line, source in zip(page.lines, page.sources)
+                    if (line, source) not in kept]
+    elif name != "page":
         outside = Lines()
         render(body, outside, skip=frozenset(id(el) for el in taken.elements))
-        key = SPACE.sub(" ", title).strip().casefold() if title else None
         removed += [Removal(source, line, EXTRACT, OUTSIDE) for line, source in zip(outside.lines, outside.sources)
                     if line.casefold() != key]
     return removed

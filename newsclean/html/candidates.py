@@ -1,8 +1,13 @@
 """The article's candidates on a pruned page, and the choice between them:
 
+- "scored": the lines of the page the block scorer keeps (blocks.py: each line
+  judged by its shape, its place and the lines around it, readability's pick and
+  our block among what it reads), taken whenever it keeps any;
 - "readability": the elements readability-lxml takes for the article;
 - "block": the element holding the most paragraph text (best_block), where
   readability finds too little or picks a box holding next to no prose beside it;
+  (these two and the whole page are taken, as choose() says, where the block
+  scorer keeps nothing)
 - "page": the whole page, cleaned as text in auto mode (the region step and the
   scorer find the article in it), where the pick holds a small share of the
   page's prose (a comment box, an author's note, a login prompt).
@@ -18,8 +23,9 @@ import re
 from typing import NamedTuple
 
 from ..pipeline import prose_words
+from . import blocks
 from .markup import html_parser
-from .rendering import Lines, is_inline, render_all
+from .rendering import DetailedLines, Lines, is_inline, render_all
 
 # readability logs its own failures with a traceback; the library never prints,
 # and a page it cannot summarise falls back to our scoring anyway.
@@ -50,6 +56,8 @@ class Params(NamedTuple):
     whole_page_share: float
     model: object  # scorer.Stage
     uncertain_below: float
+    blocks: object  # scorer.Stage over blocks.NAMES (data/blocks.json, training/fit_blocks.py)
+    block_threshold: float  # the score a line of the page needs to be kept
 
 
 _PARAMS: Params | None = None
@@ -60,13 +68,15 @@ def params() -> Params:
     if _PARAMS is None:
         from ..scorer import stage
 
-        path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "pages.json")
-        with open(path, encoding="utf-8") as f:
+        data = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+        with open(os.path.join(data, "pages.json"), encoding="utf-8") as f:
             d = json.load(f)
-        model = stage(d["confidence"])
-        if model.names != MEASURES:
-            raise ValueError("the saved-page model's data file does not match this version's measures: refit it")
-        _PARAMS = Params(d["pick_share"], d["whole_page_share"], model, d["uncertain_below"])
+        with open(os.path.join(data, "blocks.json"), encoding="utf-8") as f:
+            b = json.load(f)
+        model, lines = stage(d["confidence"]), stage(b["model"])
+        if model.names != MEASURES or lines.names != blocks.NAMES:
+            raise ValueError("the saved-page models' data files do not match this version's measures: refit them")
+        _PARAMS = Params(d["pick_share"], d["whole_page_share"], model, d["uncertain_below"], lines, b["threshold"])
     return _PARAMS
 
 
@@ -85,15 +95,36 @@ class Candidates(NamedTuple):
 
 
 def find(root, body, page_chars: int) -> Candidates:
-    """The three candidates of the pruned page."""
+    """The three candidates of the pruned page; the page's lines carry what the
+    block scorer reads (rendering.DetailedLines)."""
     picks = _readability(root) if page_chars <= READABILITY_MAX_CHARS else []
     block = best_block(body)
     found = []
-    for elements in (picks, [block], [body]):
-        lines = Lines()
+    for elements, lines in ((picks, Lines()), ([block], Lines()), ([body], DetailedLines())):
         render_all(elements, lines)
         found.append(Candidate(elements, lines))
     return Candidates(*found)
+
+
+def scored(c: Candidates, p: Params) -> Candidate:
+    """The lines of the page the block scorer keeps (no elements: they are lines)."""
+    page = c.page.lines
+    rows = blocks.measures(page, c.readability.elements, c.block.elements[0])
+    kept = Lines()
+    for line, source, keep in zip(page.lines, page.sources, blocks.kept(rows, p.blocks.scores(rows), p.block_threshold)):
+        if keep:
+            kept.take(line, source)
+    return Candidate([], kept)
+
+
+def take(c: Candidates, page_chars: int, p: Params) -> tuple[str, Candidate]:
+    """The candidate taken, and its name: the lines the block scorer keeps
+    ("scored"); where it keeps none, the one choose() names."""
+    kept = scored(c, p)
+    if kept.lines.lines:
+        return "scored", kept
+    name = choose(c, page_chars, p)
+    return name, c.get(name)
 
 
 def choose(c: Candidates, page_chars: int, p: Params) -> str:
@@ -128,13 +159,14 @@ def agreement(lines: list[str], other: list[str]) -> float:
 
 
 # The candidate each is compared with for agreement.
-_OTHER = {"readability": "block", "block": "readability", "page": "readability"}
+_OTHER = {"scored": "readability", "readability": "block", "block": "readability", "page": "readability"}
 
 
-def measures(name: str, c: Candidates, kept: list[str], title: str | None) -> list[float]:
-    """What the confidence is read from, for candidate `name`, the paragraphs
-    `kept` of it after cleaning and the page's headline (see MEASURES)."""
-    lines = c.get(name).lines.lines
+def measures(name: str, taken: Candidate, c: Candidates, kept: list[str], title: str | None) -> list[float]:
+    """What the confidence is read from, for the candidate taken (named `name`),
+    the paragraphs `kept` of it after cleaning and the page's headline (see
+    MEASURES)."""
+    lines = taken.lines.lines
     prose = prose_chars(lines)
     out = prose_chars(kept)
     size = _size(kept)

@@ -44,7 +44,7 @@ def drop_title_lines(out: Lines, title: str | None) -> None:
     key = SPACE.sub(" ", title).strip().casefold()
     head = [i for i, line in enumerate(out.lines[:5]) if line.casefold() == key]
     for i in reversed(head):
-        del out.lines[i], out.sources[i]
+        out.delete(i)
 
 
 _META_KEYS = {

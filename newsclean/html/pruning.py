@@ -8,16 +8,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .rendering import Lines, is_inline, render
+from .rendering import is_inline
 
 
 class Drop(NamedTuple):
-    """A dropped element's lines, with the markup line each starts on, and the id
-    of the rule that dropped it."""
+    """A dropped element: the id of the rule that dropped it, its text on one line
+    (a menu's items run together), and the line of the markup it starts on."""
 
     rule: str
-    lines: list[str]
-    sources: list[int]
+    text: str
+    source: int
 
 
 # Never article text, whatever they hold. Those a reader sees are recorded, by the
@@ -229,16 +229,18 @@ def prune(body) -> tuple[int, list[Drop]]:
 
 
 def _seen(pairs: list) -> list[Drop]:
-    """A Drop for each (element, rule) whose element shows text, outermost only."""
+    """A Drop for each (element, rule) whose element shows text, outermost only.
+    Its text is read in one go, not rendered line by line: pruning drops a large
+    share of a page (menus, footers), and a record of it must cost next to
+    nothing."""
     marked = {id(el) for el, _ in pairs}
     drops = []
     for el, rule in pairs:
         if any(id(a) in marked for a in el.iterancestors()):
             continue
-        out = Lines()
-        render(el, out)
-        if out.lines:
-            drops.append(Drop(rule, out.lines, out.sources))
+        text = " ".join(el.text_content().split())
+        if text:
+            drops.append(Drop(rule, text, el.sourceline or 0))
     return drops
 
 

@@ -36,7 +36,11 @@ class Lines:
         self._start = 0  # ... and of the first text of the line being built
 
     def at(self, el) -> None:
+        """render() enters `el`."""
         self._here = el.sourceline or self._here
+
+    def leave(self, el) -> None:
+        """render() is done with `el` (its tail comes next)."""
 
     def add(self, text: str | None) -> None:
         if text:
@@ -49,7 +53,7 @@ class Lines:
         self._prefix = marker
 
     def flush(self) -> None:
-        line = SPACE.sub(" ", "".join(self._parts)).strip()
+        line = " ".join("".join(self._parts).split())
         self._parts = []
         if line:
             self._append(self._prefix + line, self._start)
@@ -64,6 +68,66 @@ class Lines:
     def _append(self, line: str, source: int) -> None:
         self.lines.append(line)
         self.sources.append(source)
+
+    def delete(self, i: int) -> None:
+        """Take line i out."""
+        del self.lines[i], self.sources[i]
+
+    def take(self, line: str, source: int) -> None:
+        """Add a line rendered elsewhere, with its markup line."""
+        self.flush()
+        self._append(line, source)
+
+
+class DetailedLines(Lines):
+    """Lines, and for each, the element its text starts in (`elements`) and how
+    many of its characters are link text (`link_chars`): what the block scorer
+    reads of the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list = []
+        self.link_chars: list[int] = []
+        self._el = None  # the element being read
+        self._start_el = None  # ... where the line being built starts
+        self._links = 0  # how many links the reading is inside
+        self._link = 0  # link characters in the line being built
+
+    def at(self, el) -> None:
+        super().at(el)
+        self._el = el
+        if el.tag == "a":
+            self._links += 1
+
+    def leave(self, el) -> None:
+        if el.tag == "a":
+            self._links -= 1
+
+    def add(self, text: str | None) -> None:
+        if text:
+            if not self._parts:
+                self._start_el = self._el
+            if self._links:
+                self._link += len(text)
+        super().add(text)
+
+    def flush(self) -> None:
+        super().flush()
+        self._link = 0
+
+    def pre(self, text: str) -> None:
+        self.flush()
+        self._start_el = self._el
+        super().pre(text)
+
+    def _append(self, line: str, source: int) -> None:
+        super()._append(line, source)
+        self.elements.append(self._start_el)
+        self.link_chars.append(min(self._link, len(line)))
+
+    def delete(self, i: int) -> None:
+        super().delete(i)
+        del self.elements[i], self.link_chars[i]
 
 
 def render(article, out: Lines | None = None, skip: frozenset = frozenset()) -> list[str]:
@@ -86,6 +150,7 @@ def render(article, out: Lines | None = None, skip: frozenset = frozenset()) -> 
             out.at(el)
             if skip and id(el) in skip:
                 out.flush()
+                out.leave(el)
                 if el is not root:
                     out.add(el.tail)
                 continue
@@ -93,6 +158,7 @@ def render(article, out: Lines | None = None, skip: frozenset = frozenset()) -> 
                 out.flush()
             elif tag == "pre":
                 out.pre("".join(el.itertext()))
+                out.leave(el)
                 if el is not root:
                     out.add(el.tail)
                 continue
@@ -104,6 +170,7 @@ def render(article, out: Lines | None = None, skip: frozenset = frozenset()) -> 
             elif tag and not inline:
                 out.flush()
             if tag == "br":
+                out.leave(el)
                 if el is not root:
                     out.add(el.tail)
                 continue
@@ -114,6 +181,7 @@ def render(article, out: Lines | None = None, skip: frozenset = frozenset()) -> 
         else:
             if tag and not inline and tag not in _CELLS:
                 out.flush()
+            out.leave(el)
             if el is not root:
                 out.add(el.tail)
     out.flush()

@@ -1,0 +1,193 @@
+"""Fit the block scorer (newsclean/data/blocks.json) on the saved pages of the
+labelled corpora, by site.
+
+    pip install '.[train]'
+    ../shared/bench/wide/unpack && ../shared/bench/snippets/unpack
+    python training/fit_blocks.py            # writes newsclean/data/blocks.json
+
+Every page.html of the wide and snippet corpora is pruned and rendered to lines
+as newsclean.html does; each line gets the block scorer's measures
+(newsclean/html/blocks.py) and a label: article text by the page's expected text
+(wide corpus: half of its 4-word shingles stand there), or by the sentences the
+page must and must not keep (snippet corpus; other lines are not fitted on).
+Lines are weighted so that every page counts alike. Sites fall in five folds
+(training/corpora.py); fold 0 is held out and never fitted on. On folds 1-4:
+
+1. an additive model over the binned measures (as the line scorer's,
+   training/fit.py) is fitted four times, each time leaving one fold out, to
+   score the left-out fold as unseen data;
+2. on those out-of-fold scores, the threshold a line needs to be kept is chosen
+   on the grid THRESHOLDS by the page-averaged quality (F1 against the expected
+   text, the snippet F on a snippet page, 0 for an empty output) of the lines
+   kept (blocks.kept: a line ending like a sentence in readability's pick or
+   our block is kept whatever its score), joined as they stand: as losing the article is worse than keeping
+   furniture, among the thresholds within SLACK of the best the one with the
+   fewest pages lost (under half the article kept; no must-keep sentence found)
+   wins, then the best quality;
+3. the model is fitted once more on folds 1-4 and written out with the threshold.
+
+Fixed folds and a deterministic solver: a rerun writes the same file.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from multiprocessing import Pool
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT.parent / "shared" / "bench"))
+
+from newsclean import html  # noqa: E402
+from newsclean.detect import decode_html  # noqa: E402
+from newsclean.html import blocks  # noqa: E402
+from newsclean.html.markup import TooDeep, parse  # noqa: E402
+from newsclean.lines import Line  # noqa: E402
+from training import corpora  # noqa: E402
+from training.fit import encode, fit_stage, make_edges, stage_dict  # noqa: E402
+
+OUT = ROOT / "newsclean" / "data" / "blocks.json"
+THRESHOLDS = tuple(round(-3.0 + 0.25 * k, 2) for k in range(21))
+BINS = 8
+SLACK = 0.002
+
+
+def _measure(page):
+    try:
+        root = parse(decode_html((page.path / "page.html").read_bytes()))
+    except TooDeep:
+        return None
+    if root is None:
+        return None
+    read = html.read(root)
+    whole = read.found.page
+    lines = whole.lines
+    rows = blocks.measures(lines, read.found.readability.elements, read.found.block.elements[0])
+    if not rows:
+        return None
+    as_lines = [Line(k + 1, t, False) for k, t in enumerate(lines.lines)]
+    if page.corpus == "wide":
+        labels = corpora.wide_labels(as_lines, (page.path / "expected.txt").read_text(encoding="utf-8", errors="replace"))
+    else:
+        labels = corpora.snippet_labels(as_lines, json.loads((page.path / "judge.json").read_text()))
+    return {"ident": page.ident, "corpus": page.corpus, "fold": page.fold, "title": read.title,
+            "rows": rows, "labels": labels, "lines": lines.lines}
+
+
+def load(jobs: int) -> list[dict]:
+    with Pool(jobs) as pool:
+        return [r for r in pool.imap(_measure, corpora.saved_pages(), chunksize=4) if r is not None]
+
+
+def arrays(docs):
+    X = np.array([row for d in docs for row in d["rows"]], dtype=float)
+    y = np.array([v for d in docs for v in d["labels"]], dtype=float)
+    doc = np.concatenate([np.full(len(d["rows"]), k) for k, d in enumerate(docs)])
+    fold = np.array([d["fold"] for d in docs])[doc]
+    return X, y, doc, fold
+
+
+def fit(X, y, doc):
+    """The model on the labelled rows, each page weighing alike."""
+    use = ~np.isnan(y)
+    counts = np.bincount(doc[use], minlength=doc.max() + 1)
+    w = 1.0 / np.maximum(counts[doc[use]], 1)
+    edges = [make_edges(X[use, j], bins=BINS) for j in range(X.shape[1])]
+    return edges, fit_stage(X[use], y[use].astype(int), w, edges)
+
+
+def logits(model, X):
+    edges, m = model
+    return m.decision_function(encode(X, edges))
+
+
+class Judge:
+    """The page-level quality of an output, by the benchmark's scorers."""
+
+    def __init__(self):
+        import score  # noqa: PLC0415  (../shared/bench)
+        import snippets  # noqa: PLC0415
+
+        self.score, self.snippets = score, snippets
+        self.pages = {p.ident: p for p in corpora.saved_pages()}
+
+    def quality(self, d, text: str) -> tuple[float, bool]:
+        page = self.pages[d["ident"]]
+        if d["corpus"] == "wide":
+            meta = json.loads((page.path / "meta.json").read_text())
+            if meta.get("expected_starts_with_title") and d["title"]:
+                text = f"{d['title']}\n\n{text}"
+            expected = (page.path / "expected.txt").read_text(encoding="utf-8", errors="replace")
+            return (self.score.per_page_f1(expected, text) if text.strip() else 0.0,
+                    self.score.page_recall(expected, text) < 0.5)
+        judge = json.loads((page.path / "judge.json").read_text())
+        tp, fp, fn, _ = self.snippets.judge(judge, text)
+        return (2 * tp / (2 * tp + fp + fn) if tp else 0.0), (tp == 0 and len(judge["with"]) > 0)
+
+
+def figures(judge, docs, keep_of) -> tuple[float, int]:
+    q, lost = [], 0
+    for k, d in enumerate(docs):
+        text = "\n\n".join(line for line, keep in zip(d["lines"], keep_of(k)) if keep)
+        a, b = judge.quality(d, text)
+        q.append(a)
+        lost += b
+    return float(np.mean(q)), lost
+
+
+def main() -> None:
+    a = corpora.fit_arguments(__doc__, OUT)
+    docs = corpora.measured(a.cache, lambda: load(a.jobs))
+    X, y, doc, fold = arrays(docs)
+    fitted = fold != corpora.HELD_OUT
+    print(f"{len(docs)} pages, {len(y)} lines, {int((~np.isnan(y)).sum())} labelled", file=sys.stderr)
+
+    oof = np.full(len(y), np.nan)
+    for k in sorted(set(fold[fitted])):
+        train = fitted & (fold != k)
+        oof[fold == k] = logits(fit(X[train], y[train], doc[train]), X[fold == k])
+    starts = np.concatenate([[0], np.cumsum([len(d["rows"]) for d in docs])])
+    judge = Judge()
+    fit_docs = [k for k, d in enumerate(docs) if d["fold"] != corpora.HELD_OUT]
+    sub = [docs[k] for k in fit_docs]
+
+    def kept(scores, t):
+        def keep(j):
+            a, b = starts[fit_docs[j]], starts[fit_docs[j] + 1]
+            return blocks.kept(X[a:b].tolist(), scores[a:b].tolist(), t)
+        return keep
+
+    pick = figures(judge, sub, lambda j: X[starts[fit_docs[j]]:starts[fit_docs[j] + 1], blocks.NAMES.index("in_pick")] > 0)
+    print(f"readability's pick alone: quality {pick[0]:.4f}, lost {pick[1]}", file=sys.stderr)
+    grid = {}
+    for t in THRESHOLDS:
+        grid[t] = figures(judge, sub, kept(oof, t))
+        print(f"threshold {t:+.2f}: quality {grid[t][0]:.4f}, lost {grid[t][1]}", file=sys.stderr)
+    best = max(q for q, _ in grid.values())
+    threshold = min((t for t in THRESHOLDS if grid[t][0] >= best - SLACK), key=lambda t: (grid[t][1], -grid[t][0]))
+
+    model = fit(X[fitted], y[fitted], doc[fitted])
+    edges, m = model
+    a.out.write_text(json.dumps({
+        "about": "fitted by training/fit_blocks.py on folds 1-4 of the wide and snippet corpora (split by site)",
+        "threshold": threshold,
+        "model": stage_dict(blocks.NAMES, m, edges),
+    }, indent=1) + "\n")
+    held_docs = [k for k, d in enumerate(docs) if d["fold"] == corpora.HELD_OUT]
+    scores = logits(model, X)
+    for corpus in ("wide", "snippets"):
+        ks = [k for k in held_docs if docs[k]["corpus"] == corpus]
+        q, lost = figures(judge, [docs[k] for k in ks], lambda j: blocks.kept(
+            X[starts[ks[j]]:starts[ks[j] + 1]].tolist(), scores[starts[ks[j]]:starts[ks[j] + 1]].tolist(), threshold))
+        qp, lp = figures(judge, [docs[k] for k in ks],
+                         lambda j: X[starts[ks[j]]:starts[ks[j] + 1], blocks.NAMES.index("in_pick")] > 0)
+        print(f"held out {corpus:8s} n={len(ks)} blocks: quality {q:.4f} lost {lost}; pick alone {qp:.4f} lost {lp}")
+    print(f"threshold {threshold:+.2f}; wrote {a.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
