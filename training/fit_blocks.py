@@ -16,15 +16,16 @@ Lines are weighted so that every page counts alike. Sites fall in five folds
 1. an additive model over the binned measures (as the line scorer's,
    training/fit.py) is fitted four times, each time leaving one fold out, to
    score the left-out fold as unseen data;
-2. on those out-of-fold scores, the threshold a line needs to be kept is chosen
-   on the grid THRESHOLDS by the page-averaged quality (F1 against the expected
+2. on those out-of-fold scores, the thresholds a line needs to be kept, one for
+   a line in readability's pick and one for a line beyond it, are chosen on the
+   grid INSIDE x OUTSIDE by the page-averaged quality (F1 against the expected
    text, the snippet F on a snippet page, 0 for an empty output) of the lines
    kept (blocks.kept: a line ending like a sentence in readability's pick or
    our block is kept whatever its score), joined as they stand: as losing the article is worse than keeping
-   furniture, among the thresholds within SLACK of the best the one with the
+   furniture, among the pairs within SLACK of the best the one with the
    fewest pages lost (under half the article kept; no must-keep sentence found)
    wins, then the best quality;
-3. the model is fitted once more on folds 1-4 and written out with the threshold.
+3. the model is fitted once more on folds 1-4 and written out with the thresholds.
 
 Fixed folds and a deterministic solver: a rerun writes the same file.
 """
@@ -51,7 +52,8 @@ from training import corpora  # noqa: E402
 from training.fit import encode, fit_stage, make_edges, stage_dict  # noqa: E402
 
 OUT = ROOT / "newsclean" / "data" / "blocks.json"
-THRESHOLDS = tuple(round(-3.0 + 0.25 * k, 2) for k in range(21))
+INSIDE = (-1.5, -1.0, -0.5, -0.25, 0.0)
+OUTSIDE = (-0.25, 0.0, 0.5, 1.0, 1.5, 2.0)
 BINS = 8
 SLACK = 0.002
 
@@ -158,23 +160,25 @@ def main() -> None:
     def kept(scores, t):
         def keep(j):
             a, b = starts[fit_docs[j]], starts[fit_docs[j] + 1]
-            return blocks.kept(X[a:b].tolist(), scores[a:b].tolist(), t)
+            return blocks.kept(X[a:b].tolist(), scores[a:b].tolist(), *t)
         return keep
 
     pick = figures(judge, sub, lambda j: X[starts[fit_docs[j]]:starts[fit_docs[j] + 1], blocks.NAMES.index("in_pick")] > 0)
     print(f"readability's pick alone: quality {pick[0]:.4f}, lost {pick[1]}", file=sys.stderr)
     grid = {}
-    for t in THRESHOLDS:
+    for t in ((i, o) for i in INSIDE for o in OUTSIDE if o >= i):
         grid[t] = figures(judge, sub, kept(oof, t))
-        print(f"threshold {t:+.2f}: quality {grid[t][0]:.4f}, lost {grid[t][1]}", file=sys.stderr)
+        print(f"thresholds {t[0]:+.2f} in the pick, {t[1]:+.2f} beyond: quality {grid[t][0]:.4f}, lost {grid[t][1]}",
+              file=sys.stderr)
     best = max(q for q, _ in grid.values())
-    threshold = min((t for t in THRESHOLDS if grid[t][0] >= best - SLACK), key=lambda t: (grid[t][1], -grid[t][0]))
+    threshold = min((t for t in grid if grid[t][0] >= best - SLACK), key=lambda t: (grid[t][1], -grid[t][0]))
 
     model = fit(X[fitted], y[fitted], doc[fitted])
     edges, m = model
     a.out.write_text(json.dumps({
         "about": "fitted by training/fit_blocks.py on folds 1-4 of the wide and snippet corpora (split by site)",
-        "threshold": threshold,
+        "inside": threshold[0],
+        "outside": threshold[1],
         "model": stage_dict(blocks.NAMES, m, edges),
     }, indent=1) + "\n")
     held_docs = [k for k, d in enumerate(docs) if d["fold"] == corpora.HELD_OUT]
@@ -182,11 +186,11 @@ def main() -> None:
     for corpus in ("wide", "snippets"):
         ks = [k for k in held_docs if docs[k]["corpus"] == corpus]
         q, lost = figures(judge, [docs[k] for k in ks], lambda j: blocks.kept(
-            X[starts[ks[j]]:starts[ks[j] + 1]].tolist(), scores[starts[ks[j]]:starts[ks[j] + 1]].tolist(), threshold))
+            X[starts[ks[j]]:starts[ks[j] + 1]].tolist(), scores[starts[ks[j]]:starts[ks[j] + 1]].tolist(), *threshold))
         qp, lp = figures(judge, [docs[k] for k in ks],
                          lambda j: X[starts[ks[j]]:starts[ks[j] + 1], blocks.NAMES.index("in_pick")] > 0)
         print(f"held out {corpus:8s} n={len(ks)} blocks: quality {q:.4f} lost {lost}; pick alone {qp:.4f} lost {lp}")
-    print(f"threshold {threshold:+.2f}; wrote {a.out}", file=sys.stderr)
+    print(f"thresholds {threshold[0]:+.2f} in the pick, {threshold[1]:+.2f} beyond; wrote {a.out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -130,10 +130,10 @@ def _size(b) -> tuple[float, float]:
 _END, _IN_PICK, _IN_BLOCK = (NAMES.index(n) for n in ("sentence_end", "in_pick", "in_block"))
 
 
-def kept(rows: list[list[float]], scores: list[float], threshold: float) -> list[bool]:
-    """Which lines stay: those scoring at least the threshold, and, whatever their
-    score, those that end like a sentence inside readability's pick or our block
-    (losing an article sentence costs more than keeping furniture; the filters
-    still judge them)."""
-    return [s >= threshold or (r[_END] > 0 and (r[_IN_PICK] > 0 or r[_IN_BLOCK] > 0))
+def kept(rows: list[list[float]], scores: list[float], inside: float, outside: float) -> list[bool]:
+    """Which lines stay: a line in readability's pick scoring at least `inside`, a
+    line beyond it scoring at least `outside`, and, whatever its score, a line
+    that ends like a sentence inside the pick or our block (losing an article
+    sentence costs more than keeping furniture; the filters still judge it)."""
+    return [s >= (inside if r[_IN_PICK] > 0 else outside) or (r[_END] > 0 and (r[_IN_PICK] > 0 or r[_IN_BLOCK] > 0))
             for r, s in zip(rows, scores)]

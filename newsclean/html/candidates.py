@@ -57,7 +57,8 @@ class Params(NamedTuple):
     model: object  # scorer.Stage
     uncertain_below: float
     blocks: object  # scorer.Stage over blocks.NAMES (data/blocks.json, training/fit_blocks.py)
-    block_threshold: float  # the score a line of the page needs to be kept
+    inside: float  # the score a line in readability's pick needs to be kept
+    outside: float  # ... and a line beyond it
 
 
 _PARAMS: Params | None = None
@@ -76,7 +77,8 @@ def params() -> Params:
         model, lines = stage(d["confidence"]), stage(b["model"])
         if model.names != MEASURES or lines.names != blocks.NAMES:
             raise ValueError("the saved-page models' data files do not match this version's measures: refit them")
-        _PARAMS = Params(d["pick_share"], d["whole_page_share"], model, d["uncertain_below"], lines, b["threshold"])
+        _PARAMS = Params(d["pick_share"], d["whole_page_share"], model, d["uncertain_below"], lines,
+                         b["inside"], b["outside"])
     return _PARAMS
 
 
@@ -111,7 +113,7 @@ def scored(c: Candidates, p: Params) -> Candidate:
     page = c.page.lines
     rows = blocks.measures(page, c.readability.elements, c.block.elements[0])
     kept = Lines()
-    for line, source, keep in zip(page.lines, page.sources, blocks.kept(rows, p.blocks.scores(rows), p.block_threshold)):
+    for line, source, keep in zip(page.lines, page.sources, blocks.kept(rows, p.blocks.scores(rows), p.inside, p.outside)):
         if keep:
             kept.take(line, source)
     return Candidate([], kept)
