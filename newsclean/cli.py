@@ -40,6 +40,11 @@ story.html -> story.html.txt), and stderr says so; a file given twice is cleaned
 once. No output ever replaces an input or another output of the same run.
 
 \b
+A saved page whose text may not be its article is written all the same, with
+status "uncertain" in JSON and a line on stderr; --explain on a saved page also
+shows what the extraction dropped (extract.nav, extract.ad, extract.score ...).
+
+\b
 Exit codes: 0 every input cleaned (or skipped), 1 some inputs failed (each named
 on stderr), 2 usage error, 130/143 interrupted, 141 stdout closed early.
 """
