@@ -82,7 +82,7 @@ def test_the_install_command_installs_only_what_running_needs_then_runs_newsclea
     rest = " && ".join(steps[2:])
     assert rest.startswith(".venv/bin/newsclean ")
     check(run(rest, scratch), rest)
-    assert sorted(p.name for p in (scratch / "out").iterdir()) == sorted(p.name for p in (ROOT / "samples").iterdir())
+    assert sorted(p.stem for p in (scratch / "out").iterdir()) == sorted(p.stem for p in (ROOT / "samples").iterdir())
 
 
 def test_the_test_command_installs_the_test_extras_itself():
@@ -113,7 +113,7 @@ def test_each_sh_block_runs(line, info, body, scratch):
         script.write_text(body, encoding="utf-8")
         result = run(f"sh {script} \"$@\"", scratch, args=("samples", "clean"))
         check(result, body)
-        assert sorted(p.name for p in (scratch / "clean").iterdir()) == sorted(p.name for p in (scratch / "samples").iterdir())
+        assert sorted(p.stem for p in (scratch / "clean").iterdir()) == sorted(p.stem for p in (scratch / "samples").iterdir())
         return
     for command in commands(body):
         check(run(command, scratch), command)

@@ -238,7 +238,7 @@ def _seen(pairs: list) -> list[Drop]:
     for el, rule in pairs:
         if any(id(a) in marked for a in el.iterancestors()):
             continue
-        text = " ".join(el.text_content().split())
+        text = " ".join(" ".join(el.itertext()).split())
         if text:
             drops.append(Drop(rule, text, el.sourceline or 0))
     return drops
