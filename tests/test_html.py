@@ -294,6 +294,13 @@ def test_an_article_hidden_until_read_more_is_kept():
     assert lines[1:] == STORY
 
 
+def test_an_articles_own_header_is_kept_and_the_pages_banner_goes():
+    standfirst = "Work on the new landing starts in April and the ferry keeps a temporary berth until then."
+    lines = prune_and_render(f"<header><a href=/>Home</a> <a href=/news>News</a></header>"
+                             f"<article><header><p>{standfirst}</p></header><p>The landing opens in May.</p></article>")
+    assert lines == [standfirst, "The landing opens in May."]
+
+
 def test_a_marked_wrapper_holding_prose_is_kept():
     # An article body whose class happens to contain a marker word.
     lines = prune_and_render(f'<div class="article-body pagination-first share-enabled">{story_html()}</div>')

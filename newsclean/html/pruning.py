@@ -188,7 +188,7 @@ def prune(body) -> tuple[int, list[Drop]]:
         rule = None
         if kept_above >= _MAX_KEPT_MARKED:
             pass
-        elif tag in _FURNITURE_TAGS:
+        elif tag in _FURNITURE_TAGS and not (tag == "header" and _sectioned(el)):
             rule = _FURNITURE_TAGS[tag]
         elif el.get("role") in _FURNITURE_ROLES:
             rule = _FURNITURE_ROLES[el.get("role")]
@@ -226,6 +226,16 @@ def prune(body) -> tuple[int, list[Drop]]:
     drops += _seen(drop)
     _drop(el for el, _ in drop)
     return page_chars, drops
+
+
+# A <header> is the page's banner only outside these (HTML's own rule): inside an
+# article or a section it is that part's heading, where the headline and the
+# standfirst stand.
+_SECTIONING = frozenset("article section main".split())
+
+
+def _sectioned(el) -> bool:
+    return any(a.tag in _SECTIONING for a in el.iterancestors())
 
 
 def _seen(pairs: list) -> list[Drop]:
