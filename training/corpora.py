@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -114,6 +115,50 @@ def saved_pages() -> list[Page]:
     require(SNIPPETS, "snippets")
     pages = [p for p in wide_pages() if (p.path / "page.html").exists()]
     return pages + [p for p in snippet_pages() if (p.path / "page.html").exists()]
+
+
+def read_saved(page: Page):
+    """The page's saved HTML read as newsclean.html reads it (html.Page), or None
+    for a page with nothing to parse or nested too deeply to."""
+    from newsclean import html
+    from newsclean.detect import decode_html
+    from newsclean.html.markup import TooDeep, parse
+
+    try:
+        root = parse(decode_html((page.path / "page.html").read_bytes()))
+    except TooDeep:
+        return None
+    return None if root is None else html.read(root)
+
+
+@lru_cache(maxsize=None)
+def _reference(path: Path):
+    """A page's expected text and whether it starts with the title (wide), or its
+    judged snippets (snippets), read once."""
+    if (path / "judge.json").exists():
+        return json.loads((path / "judge.json").read_text())
+    meta = json.loads((path / "meta.json").read_text())
+    return ((path / "expected.txt").read_text(encoding="utf-8", errors="replace"),
+            meta.get("expected_starts_with_title", False))
+
+
+def page_quality(page: Page, text: str, title: str | None) -> tuple[float, bool]:
+    """How an output does on its page, by the benchmark's scorers (../shared/bench):
+    F1 against the expected text (title first where the page's label starts with
+    it), or the snippet F; 0 for an empty output. And whether the article is lost:
+    under half of it kept, or no must-keep sentence found."""
+    import score  # noqa: PLC0415  (../shared/bench, on the path of the fit scripts)
+    import snippets  # noqa: PLC0415
+
+    ref = _reference(page.path)
+    if page.corpus == "wide":
+        expected, with_title = ref
+        if with_title and title:
+            text = f"{title}\n\n{text}"
+        return (score.per_page_f1(expected, text) if text.strip() else 0.0,
+                score.page_recall(expected, text) < 0.5)
+    tp, fp, fn, _ = snippets.judge(ref, text)
+    return (2 * tp / (2 * tp + fp + fn) if tp else 0.0), (tp == 0 and len(ref["with"]) > 0)
 
 
 def fit_arguments(doc: str, out: Path):

@@ -43,10 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "shared" / "bench"))
 
-from newsclean import html  # noqa: E402
-from newsclean.detect import decode_html  # noqa: E402
 from newsclean.html import blocks  # noqa: E402
-from newsclean.html.markup import TooDeep, parse  # noqa: E402
 from newsclean.lines import Line  # noqa: E402
 from training import corpora  # noqa: E402
 from training.fit import encode, fit_stage, make_edges, stage_dict  # noqa: E402
@@ -59,15 +56,10 @@ SLACK = 0.002
 
 
 def _measure(page):
-    try:
-        root = parse(decode_html((page.path / "page.html").read_bytes()))
-    except TooDeep:
+    read = corpora.read_saved(page)
+    if read is None:
         return None
-    if root is None:
-        return None
-    read = html.read(root)
-    whole = read.found.page
-    lines = whole.lines
+    lines = read.found.page.lines
     rows = blocks.measures(lines, read.found.readability.elements, read.found.block.elements[0])
     if not rows:
         return None
@@ -107,35 +99,12 @@ def logits(model, X):
     return m.decision_function(encode(X, edges))
 
 
-class Judge:
-    """The page-level quality of an output, by the benchmark's scorers."""
-
-    def __init__(self):
-        import score  # noqa: PLC0415  (../shared/bench)
-        import snippets  # noqa: PLC0415
-
-        self.score, self.snippets = score, snippets
-        self.pages = {p.ident: p for p in corpora.saved_pages()}
-
-    def quality(self, d, text: str) -> tuple[float, bool]:
-        page = self.pages[d["ident"]]
-        if d["corpus"] == "wide":
-            meta = json.loads((page.path / "meta.json").read_text())
-            if meta.get("expected_starts_with_title") and d["title"]:
-                text = f"{d['title']}\n\n{text}"
-            expected = (page.path / "expected.txt").read_text(encoding="utf-8", errors="replace")
-            return (self.score.per_page_f1(expected, text) if text.strip() else 0.0,
-                    self.score.page_recall(expected, text) < 0.5)
-        judge = json.loads((page.path / "judge.json").read_text())
-        tp, fp, fn, _ = self.snippets.judge(judge, text)
-        return (2 * tp / (2 * tp + fp + fn) if tp else 0.0), (tp == 0 and len(judge["with"]) > 0)
-
-
-def figures(judge, docs, keep_of) -> tuple[float, int]:
+def figures(pages, docs, keep_of) -> tuple[float, int]:
+    """Quality per page averaged, and pages lost, of the lines keep_of(k) keeps of docs[k]."""
     q, lost = [], 0
     for k, d in enumerate(docs):
         text = "\n\n".join(line for line, keep in zip(d["lines"], keep_of(k)) if keep)
-        a, b = judge.quality(d, text)
+        a, b = corpora.page_quality(pages[d["ident"]], text, d["title"])
         q.append(a)
         lost += b
     return float(np.mean(q)), lost
@@ -153,7 +122,7 @@ def main() -> None:
         train = fitted & (fold != k)
         oof[fold == k] = logits(fit(X[train], y[train], doc[train]), X[fold == k])
     starts = np.concatenate([[0], np.cumsum([len(d["rows"]) for d in docs])])
-    judge = Judge()
+    pages = {p.ident: p for p in corpora.saved_pages()}
     fit_docs = [k for k, d in enumerate(docs) if d["fold"] != corpora.HELD_OUT]
     sub = [docs[k] for k in fit_docs]
 
@@ -163,11 +132,11 @@ def main() -> None:
             return blocks.kept(X[a:b].tolist(), scores[a:b].tolist(), *t)
         return keep
 
-    pick = figures(judge, sub, lambda j: X[starts[fit_docs[j]]:starts[fit_docs[j] + 1], blocks.NAMES.index("in_pick")] > 0)
+    pick = figures(pages, sub, lambda j: X[starts[fit_docs[j]]:starts[fit_docs[j] + 1], blocks.NAMES.index("in_pick")] > 0)
     print(f"readability's pick alone: quality {pick[0]:.4f}, lost {pick[1]}", file=sys.stderr)
     grid = {}
     for t in ((i, o) for i in INSIDE for o in OUTSIDE if o >= i):
-        grid[t] = figures(judge, sub, kept(oof, t))
+        grid[t] = figures(pages, sub, kept(oof, t))
         print(f"thresholds {t[0]:+.2f} in the pick, {t[1]:+.2f} beyond: quality {grid[t][0]:.4f}, lost {grid[t][1]}",
               file=sys.stderr)
     best = max(q for q, _ in grid.values())
@@ -185,9 +154,9 @@ def main() -> None:
     scores = logits(model, X)
     for corpus in ("wide", "snippets"):
         ks = [k for k in held_docs if docs[k]["corpus"] == corpus]
-        q, lost = figures(judge, [docs[k] for k in ks], lambda j: blocks.kept(
+        q, lost = figures(pages, [docs[k] for k in ks], lambda j: blocks.kept(
             X[starts[ks[j]]:starts[ks[j] + 1]].tolist(), scores[starts[ks[j]]:starts[ks[j] + 1]].tolist(), *threshold))
-        qp, lp = figures(judge, [docs[k] for k in ks],
+        qp, lp = figures(pages, [docs[k] for k in ks],
                          lambda j: X[starts[ks[j]]:starts[ks[j] + 1], blocks.NAMES.index("in_pick")] > 0)
         print(f"held out {corpus:8s} n={len(ks)} blocks: quality {q:.4f} lost {lost}; pick alone {qp:.4f} lost {lp}")
     print(f"thresholds {threshold[0]:+.2f} in the pick, {threshold[1]:+.2f} beyond; wrote {a.out}", file=sys.stderr)

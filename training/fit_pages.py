@@ -48,10 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "shared" / "bench"))
 
-from newsclean.detect import decode_html  # noqa: E402
-from newsclean import html  # noqa: E402
 from newsclean.html import candidates as cand  # noqa: E402
-from newsclean.html.markup import TooDeep, parse  # noqa: E402
 from newsclean.model import Config  # noqa: E402
 from newsclean.pipeline import clean  # noqa: E402
 from training import corpora  # noqa: E402
@@ -68,17 +65,9 @@ BIN_GRID = (2, 3, 4, 6, 8, 12)
 
 def _measure(page):
     """A page's candidates: their sizes, prose, measures, and how each scores."""
-    import score  # noqa: PLC0415  (../shared/bench)
-    import snippets  # noqa: PLC0415
-
-    text = decode_html((page.path / "page.html").read_bytes())
-    try:
-        root = parse(text)
-    except TooDeep:
+    parsed = corpora.read_saved(page)
+    if parsed is None:
         return None
-    if root is None:
-        return None
-    parsed = html.read(root)
     title, found = parsed.title, parsed.found
     scored = cand.scored(found, cand.params())
     row = {
@@ -86,25 +75,11 @@ def _measure(page):
         "numbers": [cand._size(found.readability.lines.lines), cand._size(found.block.lines.lines),
                     *(cand.prose_chars(c.lines.lines) for c in found), parsed.chars],
     }
-    if page.corpus == "wide":
-        expected = (page.path / "expected.txt").read_text(encoding="utf-8", errors="replace")
-        with_title = json.loads((page.path / "meta.json").read_text()).get("expected_starts_with_title", False)
-    else:
-        judge = json.loads((page.path / "judge.json").read_text())
     for name in NAMES:
         taken = scored if name == "scored" else found.get(name)
         config = Config(mode="auto" if name == "page" else "article", keep_title=False)
         result = clean("\n\n".join(taken.lines.lines), config)
-        out = "\n\n".join(result.paragraphs)
-        if page.corpus == "wide":
-            if with_title and title:
-                out = f"{title}\n\n{out}"
-            quality = score.per_page_f1(expected, out) if out.strip() else 0.0
-            lost = score.page_recall(expected, out) < 0.5
-        else:
-            tp, fp, fn, _ = snippets.judge(judge, out)
-            quality = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-            lost = tp == 0 and len(judge["with"]) > 0
+        quality, lost = corpora.page_quality(page, "\n\n".join(result.paragraphs), title)
         row[name] = {"quality": quality, "lost": bool(lost),
                      "measures": cand.measures(name, taken, found, list(result.paragraphs), title)}
     return row

@@ -53,10 +53,10 @@ from ..detect import HTMLError, decode_html
 from ..model import Config, Removal, Result
 from ..pipeline import clean
 from .candidates import Candidates, best_block, confidence, find, measures, params, take
-from .meta import drop_title_lines, headline, metadata
+from .meta import drop_title_lines, headline, metadata, title_key
 from .markup import MAX_MARKUP_BYTES, MAX_TAGS, HTMLTooLarge, TooDeep, check_size, flatten, parse
 from .pruning import RULES as PRUNING_RULES, prune
-from .rendering import SPACE, Lines, render
+from .rendering import Lines, render
 
 __all__ = ["HTMLError", "HTMLTooLarge", "MAX_MARKUP_BYTES", "MAX_TAGS", "RULES", "best_block", "clean_html", "headline",
            "metadata", "parse", "prune", "render"]
@@ -129,7 +129,6 @@ def _extracted(drops, body, name: str, taken, found, title: str | None) -> list[
     """The lines the extraction dropped: the pruned elements', and the text beside
     the article (but the headline, which is the title)."""
     removed = [Removal(d.source, d.text, EXTRACT, d.rule) for d in drops]
-    key = SPACE.sub(" ", title).strip().casefold() if title else None
     if name == "scored":
         kept = set(zip(taken.lines.lines, taken.lines.sources))
         page = found.page.lines
@@ -138,6 +137,7 @@ def _extracted(drops, body, name: str, taken, found, title: str | None) -> list[
     elif name != "page":
         outside = Lines()
         render(body, outside, skip=frozenset(id(el) for el in taken.elements))
+        key = title_key(title) if title else None
         removed += [Removal(source, line, EXTRACT, OUTSIDE) for line, source in zip(outside.lines, outside.sources)
                     if line.casefold() != key]
     return removed

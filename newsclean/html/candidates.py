@@ -1,13 +1,13 @@
-"""The article's candidates on a pruned page, and the choice between them:
+"""The article's candidates on a pruned page, and the choice between them.
 
-- "scored": the lines of the page the block scorer keeps (blocks.py: each line
-  judged by its shape, its place and the lines around it, readability's pick and
-  our block among what it reads), taken whenever it keeps any;
+"scored", the lines of the page the block scorer keeps (blocks.py: each line
+judged by its shape, its place and the lines around it, readability's pick and
+our block among what it reads), is taken whenever it keeps any. Where it keeps
+none, choose() takes one of:
+
 - "readability": the elements readability-lxml takes for the article;
 - "block": the element holding the most paragraph text (best_block), where
   readability finds too little or picks a box holding next to no prose beside it;
-  (these two and the whole page are taken, as choose() says, where the block
-  scorer keeps nothing)
 - "page": the whole page, cleaned as text in auto mode (the region step and the
   scorer find the article in it), where the pick holds a small share of the
   page's prose (a comment box, an author's note, a login prompt).
