@@ -16,7 +16,7 @@ from newsclean import clean_bytes
 from newsclean.cli import main
 from newsclean.detect import BinaryInput, HTMLError, declared_charset, decode_html, looks_like_html
 from newsclean import html as nc_html
-from newsclean.html import candidates as nc_candidates, markup as nc_markup
+from newsclean.html import candidates as nc_candidates, markup as nc_markup, readable as nc_readable
 
 # Four paragraphs of an invented report: enough prose for readability to pick the
 # article out of a page.
@@ -381,6 +381,45 @@ def test_a_short_page_keeps_its_sentences():
     assert list(r.paragraphs) == ["The ferry is cancelled today.", "Sailings resume tomorrow."]
 
 
+TEASERS_BODY = "".join(f'<p><a href="/{i}">Harbour notice number {i}</a> and more words after it.</p>' for i in range(4))
+
+
+# Pages that walk through the steps readable.py does itself: divs with and
+# without blocks under them (a <picture>, a <pre>, an <img> deep down), inline
+# runs between blocks, text and tails in a div, links in a paragraph, white space
+# of every kind (a tab, double spaces, line breaks, a run past 255 characters).
+READABLE_PAGES = [
+    f"<html><body><div id=story>{story_html()}</div><div class=more>{TEASERS_BODY}</div></body></html>",
+    "<html><body><div><div>Lead text\n\n  in a div, \t with a tab.</div>"
+    + "".join(f"<div><span>{p}</span> tail  text <b>bold</b>\n<br>after a break</div>" for p in STORY)
+    + "<div><a href=/a>one link</a> <a href=/b>two  links</a></div></div></body></html>",
+    "<html><body><div><div><picture><img src=a.jpg></picture>" + STORY[0] + "</div>"
+    + "<div><span><pre>code  block</pre></span>" + STORY[1] + "</div>"
+    + "<div><em><img src=b.jpg></em>" + STORY[2] + "</div>"
+    + "<div><p>" + STORY[3] + " <a href=/x>" + "word " * 60 + "</a></p></div></div></body></html>",
+    "<html><body><article><div>" + STORY[0] + " " * 300 + "\n" + STORY[1] + "</div><div>" + "\u00a0 " * 200
+    + STORY[2] + "</div><p>" + STORY[3] + "\t\t" + "<a href=/y>\n\n</a></p></article></body></html>",
+]
+
+
+@pytest.mark.parametrize("markup", READABLE_PAGES, ids=["teasers", "inline runs", "blocks deep down", "white space"])
+def test_readable_steps_match_readabilitys_own(markup):
+    from readability import Document
+
+    class Own(Document):  # readability's every step; the tree is copied as readable.py copies it
+        def _parse(self, input):
+            import copy
+            return copy.deepcopy(input)
+
+    from readability.readability import text_length
+
+    root = nc_markup.parse(markup)
+    assert [nc_readable.text_length(el) for el in root.iter()] == [text_length(el) for el in root.iter()]
+    ours = nc_readable.document_class()(root).summary(html_partial=True)
+    assert ours == Own(root).summary(html_partial=True)
+    assert "<p>" in ours  # the steps ran: divs became paragraphs
+
+
 TEASERS = "<div class=more>" + "".join(f'<p><a href="/{i}">Harbour notice number {i}</a></p>' for i in range(3)) + "</div>"
 
 
@@ -404,7 +443,7 @@ def test_a_wrong_pick_beside_the_article_does_not_lose_it(monkeypatch, box, pick
     # readability taking a box beside the article: the block scorer reads every
     # line of the page, and the article's prose stays.
     data = f"<html><head><title>{HEADLINE}</title></head><body><div>{story_html()}</div>{box}</body></html>".encode()
-    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath(pick))
+    monkeypatch.setattr(nc_readable, "pick", lambda root: root.xpath(pick))
     result = clean_page(data)
     assert all(p in result.paragraphs for p in STORY) and result.candidate == "scored"
 
@@ -417,7 +456,7 @@ def no_scored_lines(monkeypatch):
 
 
 def test_the_fallback_picks_the_block_with_the_most_text(monkeypatch, no_scored_lines):
-    monkeypatch.setattr(nc_candidates, "_readability", lambda root: [])
+    monkeypatch.setattr(nc_readable, "pick", lambda root: [])
     data = ("<html><body><div><a href=/a>Home</a> <a href=/b>Weather</a></div>"
             f"<div>{story_html()}</div><div><p>Short note.</p></div></body></html>").encode()
     result = clean_page(data)
@@ -427,7 +466,7 @@ def test_the_fallback_picks_the_block_with_the_most_text(monkeypatch, no_scored_
 @pytest.mark.parametrize("box, pick", WRONG_PICKS, ids=WRONG_IDS)
 def test_a_wrong_pick_gives_way_to_the_block_holding_the_article(monkeypatch, no_scored_lines, box, pick):
     data = f"<html><head><title>{HEADLINE}</title></head><body><div>{story_html()}</div>{box}</body></html>".encode()
-    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath(pick))
+    monkeypatch.setattr(nc_readable, "pick", lambda root: root.xpath(pick))
     result = clean_page(data)
     assert list(result.paragraphs) == STORY and result.candidate == "block"
 
@@ -437,7 +476,7 @@ def test_a_pick_holding_the_article_is_kept_over_a_bigger_block(monkeypatch, no_
     # pick, the article alone, is kept.
     comments = "".join(f"<p>{p}</p>" for p in STORY)
     data = f"<html><body><div><div id=story>{story_html()}</div>{comments}{comments}</div></body></html>".encode()
-    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath("//div[@id='story']"))
+    monkeypatch.setattr(nc_readable, "pick", lambda root: root.xpath("//div[@id='story']"))
     result = clean_page(data)
     assert list(result.paragraphs) == STORY and result.candidate == "readability"
 
@@ -446,7 +485,7 @@ def test_a_pick_holding_little_of_the_pages_prose_gives_way_to_the_whole_page(mo
     note = "<div id=note><p>Ann Hart writes about the islands for us and lives on the mainland.</p></div>"
     data = f"<html><body><div>{story_html()}</div>{note}</body></html>".encode()
     # Both picks take the author's note: the whole page, cleaned as text, keeps the article.
-    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath("//div[@id='note']"))
+    monkeypatch.setattr(nc_readable, "pick", lambda root: root.xpath("//div[@id='note']"))
     monkeypatch.setattr(nc_candidates, "best_block", lambda body: body.xpath("//div[@id='note']")[0])
     result = clean_page(data)
     assert all(sentence in result.paragraphs for sentence in STORY) and result.candidate == "page"
@@ -524,7 +563,7 @@ def test_removals_on_a_page_are_numbered_by_the_line_of_markup_they_start_on():
 
 def test_text_beside_the_pick_is_recorded_as_outside(monkeypatch, no_scored_lines):
     data = f"<html><body><div id=story>{story_html()}</div>{TEASERS}</body></html>".encode()
-    monkeypatch.setattr(nc_candidates, "_readability", lambda root: root.xpath("//div[@id='story']"))
+    monkeypatch.setattr(nc_readable, "pick", lambda root: root.xpath("//div[@id='story']"))
     result = clean_page(data)
     assert list(result.paragraphs) == STORY and result.candidate == "readability"
     assert [(r.text, r.rule) for r in result.removed] == [(f"Harbour notice number {i}", "extract.outside") for i in range(3)]

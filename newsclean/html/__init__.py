@@ -29,8 +29,8 @@ Limits (what a hostile or broken page can cost):
 - MAX_MARKUP_BYTES (64 MiB) of markup and MAX_TAGS (500,000) tags at most; a
   larger page fails with HTMLTooLarge before it is parsed, so the parsed tree
   stays within a few hundred MB.
-- readability-lxml runs on pages of up to READABILITY_MAX_ELEMENTS (30,000)
-  elements, READABILITY_MAX_DEPTH (200) levels and READABILITY_MAX_CHARS (1M)
+- readability-lxml runs on pages of up to readable.MAX_ELEMENTS (30,000)
+  elements, readable.MAX_DEPTH (200) levels and readable.MAX_CHARS (1M)
   characters of text, many times a large news page (1,600 elements, 51 levels);
   its cost grows with size times depth, so larger pages are scored by our own
   pass, which is linear. A 50 MB page of text is cleaned in seconds.

@@ -16,25 +16,14 @@ none, choose() takes one of:
 from __future__ import annotations
 
 import json
-import logging
 import math
 import os
 import re
 from typing import NamedTuple
 
 from ..pipeline import prose_words
-from . import blocks
-from .markup import html_parser
+from . import blocks, readable
 from .rendering import DetailedLines, Lines, is_inline, render_all
-
-# readability logs its own failures with a traceback; the library never prints,
-# and a page it cannot summarise falls back to our scoring anyway.
-logging.getLogger("readability").addHandler(logging.NullHandler())
-logging.getLogger("readability").propagate = False
-
-READABILITY_MAX_ELEMENTS = 30_000
-READABILITY_MAX_DEPTH = 200
-READABILITY_MAX_CHARS = 1_000_000
 
 # Readability's article shorter than this (characters of rendered text) counts as
 # "too little": the page is short or a listing, and our own scoring gets a say.
@@ -99,7 +88,7 @@ class Candidates(NamedTuple):
 def find(root, body, page_chars: int) -> Candidates:
     """The three candidates of the pruned page; the page's lines carry what the
     block scorer reads (rendering.DetailedLines)."""
-    picks = _readability(root) if page_chars <= READABILITY_MAX_CHARS else []
+    picks = readable.pick(root) if page_chars <= readable.MAX_CHARS else []
     block = best_block(body)
     found = []
     for elements, lines in ((picks, Lines()), ([block], Lines()), ([body], DetailedLines())):
@@ -219,85 +208,6 @@ def prose_chars(lines: list[str]) -> int:
 
 def _size(lines: list[str]) -> int:
     return sum(len(line) for line in lines)
-
-
-_MARK = "data-newsclean"
-
-
-def _readability(root) -> list:
-    """The elements of the pruned page that readability-lxml takes for the article.
-
-    readability works on a copy and trims what it keeps (tweets quoted in the
-    article, short paragraphs next to images); each element is tagged with its
-    position first, so the article is read back from the page itself and our
-    own pruning alone decides what goes inside it."""
-    from lxml import etree, html as lxml_html
-    from readability.readability import Unparseable
-
-    originals = []
-    depth = 0
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        if not isinstance(el.tag, str):
-            continue
-        if event == "end":
-            depth -= 1
-            continue
-        depth += 1
-        if depth > READABILITY_MAX_DEPTH or len(originals) >= READABILITY_MAX_ELEMENTS:
-            _unmark(originals)
-            return []
-        el.set(_MARK, str(len(originals)))
-        originals.append(el)
-    try:
-        summary = _document_class()(root).summary(html_partial=True)
-    except (Unparseable, ValueError, RecursionError):
-        return []
-    finally:
-        _unmark(originals)
-    if not summary or not summary.strip():
-        return []
-    try:
-        picked = lxml_html.document_fromstring(summary.encode("utf-8", "replace"), parser=html_parser())
-    except Exception:  # lxml raises ParserError on an empty summary
-        return []
-    # Every element readability kept, read back from the page; those inside
-    # another kept one are rendered with it. (readability may move a part of the
-    # article into another, so each kept element's own place in the page counts.)
-    kept = {originals[int(m)] for m in picked.xpath("//@" + _MARK) if m.isdigit() and int(m) < len(originals)}
-    kept -= {root, root.find("body")}
-    tops = [el for el in kept if not any(a in kept for a in el.iterancestors())]
-    order = {id(el): i for i, el in enumerate(originals)}
-    return sorted(tops, key=lambda el: order[id(el)])
-
-
-_DOCUMENT = None
-
-
-def _document_class():
-    """readability's Document, minus its own cleaning pass on our parsed tree.
-
-    Given a tree, readability copies it through lxml's Cleaner before every try,
-    and that pass (rewriting every link for javascript: URLs) costs as much as
-    the rest of readability. The tree it gets has been pruned already - scripts,
-    styles, forms, frames and hidden elements are gone - so a plain copy does,
-    and keeps each try starting from the same page."""
-    global _DOCUMENT
-    if _DOCUMENT is None:
-        import copy
-
-        from readability import Document
-
-        class PrunedDocument(Document):
-            def _parse(self, input):
-                return copy.deepcopy(input)
-
-        _DOCUMENT = PrunedDocument
-    return _DOCUMENT
-
-
-def _unmark(elements: list) -> None:
-    for el in elements:
-        el.attrib.pop(_MARK, None)
 
 
 _TEXT_BLOCKS = frozenset("p pre blockquote li td dd h2 h3 h4 div section article main".split())

@@ -33,7 +33,7 @@ def html_parser():
     """This thread's lxml HTML parser."""
     parser = getattr(_LOCAL, "parser", None)
     if parser is None:
-        from lxml import html as lxml_html
+        from lxml import etree, html as lxml_html
 
         # huge_tree lifts libxml2's depth limit from 256 to 2,048 levels and its
         # 10 MB cap on one text node; the size of the whole input is bounded by
@@ -46,10 +46,18 @@ def html_parser():
             huge_tree=True,
             default_doctype=False,
         )
+        # Every element an HtmlElement, chosen in C: lxml.html's own lookup, which
+        # gives form fields their own classes, is Python code run each time an
+        # element is touched, and nothing here uses those classes.
+        parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+            element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment,
+            pi=lxml_html.HtmlProcessingInstruction, entity=lxml_html.HtmlEntity))
     return parser
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls but tab, newline and carriage return, and DEL: single bytes in
+# UTF-8, which never occur inside a longer character's encoding.
+_CONTROL = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 class TooDeep(Exception):
@@ -64,7 +72,7 @@ def parse(markup: str):
     # lxml keeps C0 control characters in the text it parses but refuses them in
     # text set from Python (as dropping an element does with its tail); they are
     # never article text, so they go first.
-    data = _CONTROL.sub("", markup).encode("utf-8", "replace")
+    data = markup.encode("utf-8", "replace").translate(None, _CONTROL)
     try:
         root = lxml_html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError):

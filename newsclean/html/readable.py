@@ -1,0 +1,190 @@
+"""readability-lxml's pick of the article on a pruned page.
+
+readability runs on a copy of the page; what it keeps is read back from the page
+itself (pick), so our own pruning alone decides what goes inside the article.
+Its Document is used with three of its steps done here more cheaply, with the
+same results (tests/test_html.py compares them with readability's own):
+
+- no cleaning pass of its own: the tree it gets has been pruned already;
+- a text's length (get_link_density) is measured with each of readability's
+  regular expressions run only where it can change something;
+- a <div> is told to hold a block (transform_misused_divs_into_paragraphs) by
+  the tags under it, not by searching their markup printed out.
+
+The block scorer is fitted on the picks of readability-lxml 0.9 (pyproject.toml
+holds it there); the methods replaced are that version's.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+# readability logs its own failures with a traceback; the library never prints,
+# and a page it cannot summarise falls back to our scoring anyway.
+logging.getLogger("readability").addHandler(logging.NullHandler())
+logging.getLogger("readability").propagate = False
+
+MAX_ELEMENTS = 30_000
+MAX_DEPTH = 200
+MAX_CHARS = 1_000_000
+
+_MARK = "data-newsclean"
+
+
+def pick(root) -> list:
+    """The elements of the pruned page that readability-lxml takes for the article,
+    outermost only, in page order; [] when it takes none or the page is beyond
+    MAX_ELEMENTS or MAX_DEPTH.
+
+    readability works on a copy and trims what it keeps (tweets quoted in the
+    article, short paragraphs next to images); each element is tagged with its
+    position first, so the article is read back from the page itself."""
+    from lxml import etree, html as lxml_html
+    from readability.readability import Unparseable
+
+    from .markup import html_parser
+
+    originals = []
+    depth = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(el.tag, str):
+            continue
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        if depth > MAX_DEPTH or len(originals) >= MAX_ELEMENTS:
+            _unmark(originals)
+            return []
+        el.set(_MARK, str(len(originals)))
+        originals.append(el)
+    try:
+        summary = document_class()(root).summary(html_partial=True)
+    except (Unparseable, ValueError, RecursionError):
+        return []
+    finally:
+        _unmark(originals)
+    if not summary or not summary.strip():
+        return []
+    try:
+        picked = lxml_html.document_fromstring(summary.encode("utf-8", "replace"), parser=html_parser())
+    except Exception:  # lxml raises ParserError on an empty summary
+        return []
+    # Every element readability kept, read back from the page; those inside
+    # another kept one are rendered with it. (readability may move a part of the
+    # article into another, so each kept element's own place in the page counts.)
+    kept = {originals[int(m)] for m in picked.xpath("//@" + _MARK) if m.isdigit() and int(m) < len(originals)}
+    kept -= {root, root.find("body")}
+    tops = [el for el in kept if not any(a in kept for a in el.iterancestors())]
+    order = {id(el): i for i, el in enumerate(originals)}
+    return sorted(tops, key=lambda el: order[id(el)])
+
+
+def _unmark(elements: list) -> None:
+    for el in elements:
+        el.attrib.pop(_MARK, None)
+
+
+def text_length(el) -> int:
+    """readability's text_length: the length of the element's text once a run of
+    255 or more white space characters is cut to 255 spaces, a run of white space
+    around a line break is made one break, a tab or a run of spaces and tabs one
+    space, and the ends are stripped (readability.clean). Each of the three
+    regular expressions runs only on a text where it can change something."""
+    text = el.text_content() or ""
+    if len(text) >= 255:
+        text = _LONG_RUN.sub(" " * 255, text)
+    if "\n" in text:
+        text = _BREAK.sub("\n", text)
+    if "\t" in text or "  " in text:
+        text = _SPACES.sub(" ", text)
+    return len(text.strip())
+
+
+_LONG_RUN = re.compile(r"\s{255,}")
+_BREAK = re.compile(r"\s*\n\s*")
+_SPACES = re.compile(r"\t|[ \t]{2,}")
+
+
+# The tags readability's divToPElementsRe finds in markup: "<p" also finds
+# <pre>, <param> and <picture>, so each is a prefix (tag names are lower case).
+_BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul")
+_INLINE = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"})
+
+
+def _holds_block(el, itself: bool = False) -> bool:
+    """Whether divToPElementsRe finds a tag in el's markup printed out: whether an
+    element under it (or el itself) has a tag that starts like a block's. Text
+    and attribute values are escaped when printed, so only tags can match."""
+    for d in (el.iter() if itself else el.iterdescendants()):
+        if isinstance(d.tag, str) and d.tag.lower().startswith(_BLOCK_PREFIXES):
+            return True
+    return False
+
+
+_DOCUMENT = None
+
+
+def document_class():
+    """readability's Document on a pruned tree, with the steps the module
+    docstring names done here."""
+    global _DOCUMENT
+    if _DOCUMENT is None:
+        import copy
+
+        from lxml.html import fragment_fromstring
+        from readability import Document
+
+        class PrunedDocument(Document):
+            def _parse(self, input):
+                # Given a tree, readability copies it through lxml's Cleaner
+                # before every try, rewriting every link for javascript: URLs. The
+                # tree it gets here has no scripts, styles, forms, frames or
+                # hidden elements left, so a plain copy does, and keeps each try
+                # starting from the same page.
+                return copy.deepcopy(input)
+
+            def get_link_density(self, elem):
+                links = sum(text_length(a) for a in elem.findall(".//a"))
+                return float(links) / max(text_length(elem), 1)
+
+            def transform_misused_divs_into_paragraphs(self):
+                for elem in self.tags(self.html, "div"):
+                    # A <div> with no block under it is a paragraph.
+                    if not _holds_block(elem):
+                        elem.tag = "p"
+
+                for elem in self.tags(self.html, "div"):
+                    children = list(elem)
+                    paragraph = None
+                    if elem.text and elem.text.strip():
+                        p = fragment_fromstring("<p/>")
+                        p.text = elem.text
+                        elem.text = None
+                        elem.insert(0, p)
+                        paragraph = p
+
+                    for child in children:
+                        if child.tag == "br":
+                            paragraph = None
+                            continue
+                        if child.tag not in _INLINE or _holds_block(child, itself=True):
+                            paragraph = None
+                            continue
+                        if paragraph is None:
+                            paragraph = fragment_fromstring("<p/>")
+                            child.addprevious(paragraph)
+                        paragraph.append(child)
+
+                    for pos, child in reversed(list(enumerate(elem))):
+                        if child.tail and child.tail.strip():
+                            p = fragment_fromstring("<p/>")
+                            p.text = child.tail
+                            child.tail = None
+                            elem.insert(pos + 1, p)
+                        if child.tag == "br":
+                            child.drop_tree()
+
+        _DOCUMENT = PrunedDocument
+    return _DOCUMENT
