@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from ..pipeline import prose_words
 from . import blocks, readable
-from .rendering import DetailedLines, Lines, is_inline, render_all
+from .rendering import DetailedLines, Lines, is_inline, render
 
 # Readability's article shorter than this (characters of rendered text) counts as
 # "too little": the page is short or a listing, and our own scoring gets a say.
@@ -86,15 +86,15 @@ class Candidates(NamedTuple):
 
 
 def find(root, body, page_chars: int) -> Candidates:
-    """The three candidates of the pruned page; the page's lines carry what the
-    block scorer reads (rendering.DetailedLines)."""
+    """The three candidates of the pruned page, their lines read from one
+    rendering of it, which carries what the block scorer reads
+    (rendering.DetailedLines)."""
     picks = readable.pick(root) if page_chars <= readable.MAX_CHARS else []
     block = best_block(body)
-    found = []
-    for elements, lines in ((picks, Lines()), ([block], Lines()), ([body], DetailedLines())):
-        render_all(elements, lines)
-        found.append(Candidate(elements, lines))
-    return Candidates(*found)
+    page = DetailedLines()
+    render(body, page)
+    return Candidates(Candidate(picks, page.within(picks)), Candidate([block], page.within([block])),
+                      Candidate([body], page))
 
 
 def scored(c: Candidates, p: Params) -> Candidate:

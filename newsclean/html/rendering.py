@@ -102,6 +102,8 @@ class DetailedLines(Lines):
     def leave(self, el) -> None:
         if el.tag == "a":
             self._links -= 1
+        # What follows (the element's tail) is the parent's text.
+        self._el = el.getparent()
 
     def add(self, text: str | None) -> None:
         if text:
@@ -128,6 +130,17 @@ class DetailedLines(Lines):
     def delete(self, i: int) -> None:
         super().delete(i)
         del self.elements[i], self.link_chars[i]
+
+    def within(self, elements: list) -> Lines:
+        """The lines whose text starts inside one of `elements`: what rendering
+        them alone gives, but where a part of the page joins them on a line (an
+        inline element taken, a list item's "* ")."""
+        inside = {el for top in elements for el in top.iter()}
+        out = Lines()
+        for line, source, el in zip(self.lines, self.sources, self.elements):
+            if el in inside:
+                out._append(line, source)
+        return out
 
 
 def render(article, out: Lines | None = None, skip: frozenset = frozenset()) -> list[str]:
