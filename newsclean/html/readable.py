@@ -2,12 +2,13 @@
 
 readability runs on a copy of the page; what it keeps is read back from the page
 itself (pick), so our own pruning alone decides what goes inside the article.
-Its Document is used with three of its steps done here more cheaply, with the
+Its Document is used with four of its steps done here more cheaply, with the
 same results (tests/test_html.py compares them with readability's own):
 
 - no cleaning pass of its own: the tree it gets has been pruned already;
-- a text's length (get_link_density) is measured with each of readability's
-  regular expressions run only where it can change something;
+- a text is cleaned (score_paragraphs, get_link_density) with each of
+  readability's regular expressions run only where it can change something,
+  and no candidate is described for a debug log nobody reads;
 - a <div> is told to hold a block (transform_misused_divs_into_paragraphs) by
   the tags under it, not by searching their markup printed out.
 
@@ -55,7 +56,7 @@ def pick(root) -> list:
             continue
         depth += 1
         if depth > MAX_DEPTH or len(originals) >= MAX_ELEMENTS:
-            _unmark(originals)
+            etree.strip_attributes(root, _MARK)
             return []
         el.set(_MARK, str(len(originals)))
         originals.append(el)
@@ -64,7 +65,7 @@ def pick(root) -> list:
     except (Unparseable, ValueError, RecursionError):
         return []
     finally:
-        _unmark(originals)
+        etree.strip_attributes(root, _MARK)
     if not summary or not summary.strip():
         return []
     try:
@@ -81,29 +82,32 @@ def pick(root) -> list:
     return sorted(tops, key=lambda el: order[id(el)])
 
 
-def _unmark(elements: list) -> None:
-    for el in elements:
-        el.attrib.pop(_MARK, None)
-
-
 def text_length(el) -> int:
-    """readability's text_length: the length of the element's text once a run of
-    255 or more white space characters is cut to 255 spaces, a run of white space
-    around a line break is made one break, a tab or a run of spaces and tabs one
-    space, and the ends are stripped (readability.clean). Each of the three
-    regular expressions runs only on a text where it can change something."""
-    text = el.text_content() or ""
+    """readability's text_length: the length of the element's text, cleaned."""
+    return len(clean(el.text_content() or ""))
+
+
+def clean(text: str) -> str:
+    """readability's clean: a run of 255 or more white space characters cut to
+    255 spaces, a run of white space around a line break made one break, a tab
+    or a run of spaces and tabs made one space, the ends stripped. Each regular
+    expression runs only on a text where it can change something."""
     if len(text) >= 255:
         text = _LONG_RUN.sub(" " * 255, text)
     if "\n" in text:
-        text = _BREAK.sub("\n", text)
+        # r"\s*\n\s*" -> "\n" in two quick passes: the white space after each
+        # break, then the white space before it (a search for white space
+        # followed by a break tries every space between two words).
+        lines = _AFTER_BREAK.sub("\n", text).split("\n")
+        last = lines.pop()
+        text = "\n".join([line.rstrip() for line in lines] + [last])
     if "\t" in text or "  " in text:
         text = _SPACES.sub(" ", text)
-    return len(text.strip())
+    return text.strip()
 
 
 _LONG_RUN = re.compile(r"\s{255,}")
-_BREAK = re.compile(r"\s*\n\s*")
+_AFTER_BREAK = re.compile(r"\n\s*")
 _SPACES = re.compile(r"\t|[ \t]{2,}")
 
 
@@ -144,6 +148,36 @@ def document_class():
                 # hidden elements left, so a plain copy does, and keeps each try
                 # starting from the same page.
                 return copy.deepcopy(input)
+
+            def score_paragraphs(self):
+                # readability's, with its text cleaned as above and without its
+                # debug log (which describes every candidate, logged or not).
+                candidates = {}
+                ordered = []
+                for elem in self.tags(self._html(), "p", "pre", "td", "blockquote"):
+                    parent_node = elem.getparent()
+                    if parent_node is None:
+                        continue
+                    grand_parent_node = parent_node.getparent()
+                    inner_text = clean(elem.text_content() or "")
+                    inner_text_len = len(inner_text)
+                    if inner_text_len < self.min_text_length:
+                        continue
+                    if parent_node not in candidates:
+                        candidates[parent_node] = self.score_node(parent_node)
+                        ordered.append(parent_node)
+                    if grand_parent_node is not None and grand_parent_node not in candidates:
+                        candidates[grand_parent_node] = self.score_node(grand_parent_node)
+                        ordered.append(grand_parent_node)
+                    content_score = 1
+                    content_score += len(inner_text.split(","))
+                    content_score += min((inner_text_len / 100), 3)
+                    candidates[parent_node]["content_score"] += content_score
+                    if grand_parent_node is not None:
+                        candidates[grand_parent_node]["content_score"] += content_score / 2.0
+                for elem in ordered:
+                    candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
+                return candidates
 
             def get_link_density(self, elem):
                 links = sum(text_length(a) for a in elem.findall(".//a"))
