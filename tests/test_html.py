@@ -399,10 +399,13 @@ READABLE_PAGES = [
     + "<div><p>" + STORY[3] + " <a href=/x>" + "word " * 60 + "</a></p></div></div></body></html>",
     "<html><body><article><div>" + STORY[0] + " " * 300 + "\n" + STORY[1] + "</div><div>" + "\u00a0 " * 200
     + STORY[2] + "</div><p>" + STORY[3] + "\t\t" + "<a href=/y>\n\n</a></p></article></body></html>",
+    "<html><body><div class=sidebar><p>" + STORY[0] + "</p></div><div class='sidebar column'><p>" + STORY[1]
+    + "</p></div><div class=sidebar><pre>" + STORY[2] + "</pre></div><div class=sidebar><article><p>" + STORY[3]
+    + "</p></article></div><div class=menu><p>" + STORY[0] + "</p></div></body></html>",
 ]
 
 
-@pytest.mark.parametrize("markup", READABLE_PAGES, ids=["teasers", "inline runs", "blocks deep down", "white space"])
+@pytest.mark.parametrize("markup", READABLE_PAGES, ids=["teasers", "inline runs", "blocks deep down", "white space", "unlikely boxes"])
 def test_readable_steps_match_readabilitys_own(markup):
     from readability import Document
 
@@ -419,6 +422,19 @@ def test_readable_steps_match_readabilitys_own(markup):
     ours = nc_readable.document_class()(root).summary(html_partial=True)
     assert ours == Own(root).summary(html_partial=True)
     assert "<p>" in ours  # the steps ran: divs became paragraphs
+
+    # Step by step, on the tree each step leaves.
+    from lxml import etree
+
+    docs = [nc_readable.document_class()(root), Own(root)]
+    for doc in docs:
+        doc._html(True)
+    for step in ("remove_unlikely_candidates", "transform_misused_divs_into_paragraphs"):
+        for doc in docs:
+            getattr(doc, step)()
+        assert etree.tostring(docs[0].html) == etree.tostring(docs[1].html), step
+    scores = [[(etree.tostring(el), c["content_score"]) for el, c in doc.score_paragraphs().items()] for doc in docs]
+    assert scores[0] == scores[1]
 
 
 TEASERS = "<div class=more>" + "".join(f'<p><a href="/{i}">Harbour notice number {i}</a></p>' for i in range(3)) + "</div>"

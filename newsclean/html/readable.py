@@ -2,13 +2,15 @@
 
 readability runs on a copy of the page; what it keeps is read back from the page
 itself (pick), so our own pruning alone decides what goes inside the article.
-Its Document is used with four of its steps done here more cheaply, with the
+Its Document is used with some of its steps done here more cheaply, with the
 same results (tests/test_html.py compares them with readability's own):
 
 - no cleaning pass of its own: the tree it gets has been pruned already;
 - a text is cleaned (score_paragraphs, get_link_density) with each of
-  readability's regular expressions run only where it can change something,
-  and no candidate is described for a debug log nobody reads;
+  readability's regular expressions run only where it can change something;
+- an element's class and id are judged once per page for each distinct pair
+  (remove_unlikely_candidates);
+- no element is described for a debug log nobody reads;
 - a <div> is told to hold a block (transform_misused_divs_into_paragraphs) by
   the tags under it, not by searching their markup printed out.
 
@@ -139,6 +141,7 @@ def document_class():
 
         from lxml.html import fragment_fromstring
         from readability import Document
+        from readability.readability import REGEXES
 
         class PrunedDocument(Document):
             def _parse(self, input):
@@ -148,6 +151,27 @@ def document_class():
                 # hidden elements left, so a plain copy does, and keeps each try
                 # starting from the same page.
                 return copy.deepcopy(input)
+
+            def remove_unlikely_candidates(self):
+                # readability's, with each class-and-id string judged once (a
+                # page repeats a few of them on many elements) and no debug log.
+                unlikely, maybe = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidateRe"]
+                verdicts: dict[str, bool] = {}
+                for elem in self.html.findall(".//*"):
+                    s = "{} {}".format(elem.get("class", ""), elem.get("id", ""))
+                    if len(s) < 2:
+                        continue
+                    verdict = verdicts.get(s)
+                    if verdict is None:
+                        verdict = verdicts[s] = bool(unlikely.search(s)) and not maybe.search(s)
+                    if (
+                        verdict
+                        and elem.tag not in ("html", "body")
+                        and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
+                        and not elem.xpath(
+                            "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
+                    ):
+                        elem.drop_tree()
 
             def score_paragraphs(self):
                 # readability's, with its text cleaned as above and without its
