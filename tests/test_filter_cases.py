@@ -275,6 +275,15 @@ La foto del ministro è stata condivisa migliaia di volte sui social.
 
 Число подписчиков газеты выросло на 10% за год.
 """,
+    "de-paragraph-ending-in-capitalised-nouns": """
+Stadtrat vertagt Entscheidung über den Busbahnhof
+
+Der Stadtrat hat am Donnerstagabend die Entscheidung über den Umbau des Busbahnhofs erneut vertagt, weil sich die Fraktionen nicht auf eine Finanzierung einigen konnten. Die Verwaltung rechnet inzwischen mit deutlich höheren Kosten als vor zwei Jahren. Wie viel genau? Zwölf Millionen Euro
+
+Die Busunternehmen hatten auf eine schnelle Einigung gehofft.
+
+~ Foto: Anna Beispiel
+""",
     "en-credit-above-caption-and-newsletter-box": """
 The city will plant 10,000 trees along its main roads by 2025, the mayor said on Friday.
 

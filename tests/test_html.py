@@ -294,6 +294,26 @@ def test_an_article_hidden_until_read_more_is_kept():
     assert lines[1:] == STORY
 
 
+def test_a_rubys_reading_is_left_out_of_the_text():
+    # Furigana: each word's reading in kana sits over it in <rt>, in brackets (<rp>)
+    # where ruby is not shown.
+    ruby = "<p><ruby>港<rp>(</rp><rt>みなと</rt><rp>)</rp></ruby>の<ruby>工事<rt>こうじ</rt></ruby>は来月に終わります。</p>"
+    r = clean_page(page(story_html() + ruby))
+    assert r.paragraphs[-1] == "港の工事は来月に終わります。"
+
+
+def test_a_page_whose_text_stands_in_noscript_keeps_it():
+    # A page built by scripts, its whole text given again for readers without them.
+    data = (f"<html><head><title>{HEADLINE}</title></head><body><div id=app></div>"
+            f"<noscript><div><h1>{HEADLINE}</h1>{story_html()}</div></noscript></body></html>").encode()
+    assert list(clean_page(data).paragraphs) == STORY
+
+
+def test_a_noscript_notice_beside_the_article_goes():
+    r = clean_page(page(story_html(), around="<noscript><p>Please turn on JavaScript to see the comments.</p></noscript>"))
+    assert list(r.paragraphs) == STORY
+
+
 def test_an_articles_own_header_is_kept_and_the_pages_banner_goes():
     standfirst = "Work on the new landing starts in April and the ferry keeps a temporary berth until then."
     lines = prune_and_render(f"<header><a href=/>Home</a> <a href=/news>News</a></header>"

@@ -21,19 +21,21 @@ class Drop(NamedTuple):
 
 
 # Never article text, whatever they hold. Those a reader sees are recorded, by the
-# rule named here; the rest (scripts, styles, media, metadata) hold no text a
-# reader sees.
+# rule named here; the rest (scripts, styles, media, metadata, and a ruby's
+# reading of the characters it sits over, with its brackets) hold no text a
+# reader sees as the text. <noscript> goes too, but where it holds most of the
+# page's text (a page built by scripts, its text for readers without them).
 _ALWAYS_DROP = frozenset(
     """script style noscript template iframe frame frameset object embed applet svg math
     canvas video audio source track map button select option optgroup textarea input
-    label dialog menu link meta head title base figcaption""".split()
+    label dialog menu link meta head title base figcaption rt rp""".split()
 )
 _SEEN_DROPS = {
     "figcaption": "extract.caption",
     "button": "extract.control", "label": "extract.control", "select": "extract.control",
     "textarea": "extract.control", "dialog": "extract.dialog", "menu": "extract.nav",
 }
-_UNSEEN_DROPS = tuple(sorted(_ALWAYS_DROP - set(_SEEN_DROPS)))
+_UNSEEN_DROPS = tuple(sorted(_ALWAYS_DROP - set(_SEEN_DROPS) - {"noscript"}))
 # Page furniture by tag or ARIA role; kept only when it holds much of the page's
 # text, as on sites that wrap the whole page in one <form> or <aside>.
 _FURNITURE_TAGS = {"form": "extract.form", "nav": "extract.nav", "aside": "extract.aside",
@@ -163,6 +165,14 @@ def prune(body) -> tuple[int, list[Drop]]:
     # First what is never text, so the page's text size below is the visible one:
     # what no reader sees, then what a reader sees (recorded).
     etree.strip_elements(body, etree.Comment, etree.ProcessingInstruction, *_UNSEEN_DROPS, with_tail=False)
+    if next(body.iter("noscript"), None) is not None:
+        unseen = len(etree.tostring(body, method="text", encoding="unicode"))
+        noscript = sum(len(etree.tostring(el, method="text", encoding="unicode", with_tail=False))
+                       for el in body.iter("noscript") if not any(a.tag == "noscript" for a in el.iterancestors()))
+        if 2 * noscript > unseen:
+            etree.strip_tags(body, "noscript")
+        else:
+            etree.strip_elements(body, "noscript", with_tail=False)
     drops = _seen([(el, _SEEN_DROPS[el.tag]) for el in body.iter(*_SEEN_DROPS)])
     etree.strip_elements(body, *_SEEN_DROPS, with_tail=False)
     hidden = [el for el in body.xpath(".//*[@hidden or @aria-hidden or @style]") if _hidden(el)]
