@@ -13,9 +13,11 @@ page must and must not keep (snippet corpus; other lines are not fitted on).
 Lines are weighted so that every page counts alike. Sites fall in five folds
 (training/corpora.py); fold 0 is held out and never fitted on. On folds 1-4:
 
-1. an additive model over the binned measures (as the line scorer's,
-   training/fit.py) is fitted four times, each time leaving one fold out, to
-   score the left-out fold as unseen data;
+1. an additive model over the measures, each cut into bins at its quantiles
+   (as the line scorer's, training/fit.py), is fitted four times, each time
+   leaving one fold out, to score the left-out fold as unseen data; the number
+   of bins (BIN_GRID) is the one whose out-of-fold scores have the least log
+   loss;
 2. on those out-of-fold scores, the thresholds a line needs to be kept, one for
    a line in readability's pick and one for a line beyond it, are chosen on the
    grid INSIDE x OUTSIDE by the page-averaged quality (F1 against the expected
@@ -51,7 +53,7 @@ from training.fit import encode, fit_stage, make_edges, stage_dict  # noqa: E402
 OUT = ROOT / "newsclean" / "data" / "blocks.json"
 INSIDE = (-1.5, -1.0, -0.5, -0.25, 0.0)
 OUTSIDE = (-0.25, 0.0, 0.5, 1.0, 1.5, 2.0)
-BINS = 8
+BIN_GRID = (4, 6, 8, 12, 16)
 SLACK = 0.002
 
 
@@ -85,13 +87,34 @@ def arrays(docs):
     return X, y, doc, fold
 
 
-def fit(X, y, doc):
-    """The model on the labelled rows, each page weighing alike."""
+def page_weights(y, doc):
+    """Each labelled row's weight, so that every page weighs alike."""
     use = ~np.isnan(y)
     counts = np.bincount(doc[use], minlength=doc.max() + 1)
-    w = 1.0 / np.maximum(counts[doc[use]], 1)
-    edges = [make_edges(X[use, j], bins=BINS) for j in range(X.shape[1])]
+    return use, 1.0 / np.maximum(counts[doc[use]], 1)
+
+
+def fit(X, y, doc, bins):
+    """The model on the labelled rows, each page weighing alike, each measure cut
+    into `bins` bins at its quantiles."""
+    use, w = page_weights(y, doc)
+    edges = [make_edges(X[use, j], bins=bins) for j in range(X.shape[1])]
     return edges, fit_stage(X[use], y[use].astype(int), w, edges)
+
+
+def out_of_fold(X, y, doc, fold, fitted, bins):
+    """The scores of the fitted folds' rows, each from the model fitted without its fold."""
+    oof = np.full(len(y), np.nan)
+    for k in sorted(set(fold[fitted])):
+        train = fitted & (fold != k)
+        oof[fold == k] = logits(fit(X[train], y[train], doc[train], bins), X[fold == k])
+    return oof
+
+
+def log_loss(z, y, w) -> float:
+    """The weighted log loss of logits z on labels y."""
+    p = np.clip(1.0 / (1.0 + np.exp(-z)), 1e-9, 1 - 1e-9)
+    return float(-(w * (y * np.log(p) + (1 - y) * np.log(1 - p))).sum() / w.sum())
 
 
 def logits(model, X):
@@ -117,10 +140,15 @@ def main() -> None:
     fitted = fold != corpora.HELD_OUT
     print(f"{len(docs)} pages, {len(y)} lines, {int((~np.isnan(y)).sum())} labelled", file=sys.stderr)
 
-    oof = np.full(len(y), np.nan)
-    for k in sorted(set(fold[fitted])):
-        train = fitted & (fold != k)
-        oof[fold == k] = logits(fit(X[train], y[train], doc[train]), X[fold == k])
+    use, w = page_weights(y, doc)
+    scored = fitted[use]
+    oofs, losses = {}, {}
+    for bins in BIN_GRID:
+        oofs[bins] = out_of_fold(X, y, doc, fold, fitted, bins)
+        losses[bins] = log_loss(oofs[bins][use][scored], y[use][scored], w[scored])
+    print("out-of-fold log loss by bins: " + ", ".join(f"{b} {v:.4f}" for b, v in losses.items()), file=sys.stderr)
+    bins = min(BIN_GRID, key=lambda b: losses[b])
+    oof = oofs[bins]
     starts = np.concatenate([[0], np.cumsum([len(d["rows"]) for d in docs])])
     pages = {p.ident: p for p in corpora.saved_pages()}
     fit_docs = [k for k, d in enumerate(docs) if d["fold"] != corpora.HELD_OUT]
@@ -142,7 +170,7 @@ def main() -> None:
     best = max(q for q, _ in grid.values())
     threshold = min((t for t in grid if grid[t][0] >= best - SLACK), key=lambda t: (grid[t][1], -grid[t][0]))
 
-    model = fit(X[fitted], y[fitted], doc[fitted])
+    model = fit(X[fitted], y[fitted], doc[fitted], bins)
     edges, m = model
     a.out.write_text(json.dumps({
         "about": "fitted by training/fit_blocks.py on folds 1-4 of the wide and snippet corpora (split by site)",
@@ -159,7 +187,8 @@ def main() -> None:
         qp, lp = figures(pages, [docs[k] for k in ks],
                          lambda j: X[starts[ks[j]]:starts[ks[j] + 1], blocks.NAMES.index("in_pick")] > 0)
         print(f"held out {corpus:8s} n={len(ks)} blocks: quality {q:.4f} lost {lost}; pick alone {qp:.4f} lost {lp}")
-    print(f"thresholds {threshold[0]:+.2f} in the pick, {threshold[1]:+.2f} beyond; wrote {a.out}", file=sys.stderr)
+    print(f"{bins} bins, thresholds {threshold[0]:+.2f} in the pick, {threshold[1]:+.2f} beyond; wrote {a.out}",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":
