@@ -106,9 +106,12 @@ _TOKEN = re.compile(r"[A-Z]?[a-z\u00c0-\u024f]+|[A-Z]+(?![a-z])|\d+")
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
 
 
+_PARTS = re.compile(r"[\s_\-:./]+")
+
+
 def _tokens(value: str) -> set[str]:
     out = set()
-    for part in re.split(r"[\s_\-:./]+", value):
+    for part in _PARTS.split(value):
         if not part:
             continue
         out.add(part.lower())
