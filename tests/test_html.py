@@ -208,6 +208,23 @@ def test_text_around_inline_elements_keeps_its_spaces():
     assert render('<p>Ferries <img src=e.png alt=""> run again.</p>') == ["Ferries run again."]
 
 
+def test_a_part_of_the_page_has_the_lines_that_start_inside_it():
+    from lxml import html
+
+    from newsclean.html.rendering import DetailedLines
+
+    root = html.fragment_fromstring(
+        "<div id=a><p>First <b>bold</b> words.</p><p>Second.</p></div>after the box"
+        "<div id=b><h2>Teasers</h2><ul><li>one</li><li>two</li></ul></div>", create_parent="div")
+    page = DetailedLines()
+    nc_html.render(root, page)
+    a, b = root.xpath("//div[@id='a']")[0], root.xpath("//div[@id='b']")[0]
+    assert page.within([a]).lines == nc_html.render(a) == ["First bold words.", "Second."]
+    assert page.within([b]).lines == ["Teasers", "* one", "* two"]
+    # The text after a box is the box's parent's, not the box's.
+    assert "after the box" in page.lines and page.within([a, b]).lines == page.within([a]).lines + page.within([b]).lines
+
+
 def prune_and_render(fragment: str) -> list[str]:
     from lxml import html
 
