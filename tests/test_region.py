@@ -321,7 +321,6 @@ def test_a_caption_and_an_ad_slot_inside_the_article_are_bridged():
 DATES = tuple(f"{d} June: harbour stage, doors open at {h} pm" for d, h in zip(range(2, 26, 3), (6, 7, 8) * 3))
 
 
-@pytest.mark.xfail(strict=True, reason="the learned scorer does not yet keep a list the article announces at its end")
 def test_a_list_the_article_announces_at_its_end_is_kept():
     article = EN + ("The festival dates:",)
     parts = news_page(article=article, after=False) + [("paragraphs", DATES), ("menu", FOOTER)]

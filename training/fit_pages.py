@@ -15,8 +15,9 @@ the must-keep and must-drop sentences (snippets). Sites fall in five folds
 (training/corpora.py); fold 0 is held out and never fitted on. On folds 1-4:
 
 1. the choice where the block scorer keeps nothing (newsclean.html.candidates.pick),
-   fitted on every page as if it kept nothing: pick_share on the grid
-   PICK_SHARES and whole_page_share on WHOLE_SHARES. Objective: the quality per
+   fitted on every page as if it kept nothing: min_article_chars on the grid
+   MIN_CHARS, pick_share on PICK_SHARES and whole_page_share on WHOLE_SHARES.
+   Objective: the quality per
    page averaged (F1 for a wide page, snippet F for a snippet page, 0 for an
    empty output); as losing the article is worse than keeping furniture, among
    the points within SLACK of the best the one with the fewest pages lost
@@ -56,6 +57,7 @@ from training.fit import encode, fit_stage, make_edges, stage_dict  # noqa: E402
 
 OUT = ROOT / "newsclean" / "data" / "pages.json"
 NAMES = ("scored", "readability", "block", "page")
+MIN_CHARS = (0, 100, 200, 400, 800)
 PICK_SHARES = (2, 3, 5, 10, 20, 50)
 WHOLE_SHARES = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 SLACK = 0.002
@@ -69,7 +71,7 @@ def _measure(page):
     if parsed is None:
         return None
     title, found = parsed.title, parsed.found
-    scored = cand.scored(found, cand.params())
+    scored = cand.scored(found, cand.block_scorer())
     row = {
         "site": page.site, "fold": page.fold, "corpus": page.corpus, "scored": bool(scored.lines.lines),
         "numbers": [cand._size(found.readability.lines.lines), cand._size(found.block.lines.lines),
@@ -92,9 +94,10 @@ def load(jobs: int) -> list[dict]:
     return rows
 
 
-def chosen(rows, pick_share, whole_share) -> list[str]:
-    """The candidate newsclean.html takes of each page (candidates.take)."""
-    return ["scored" if r["scored"] else cand.pick(*r["numbers"], pick_share, whole_share) for r in rows]
+def chosen(rows, choice) -> list[str]:
+    """The candidate newsclean.html takes of each page (candidates.take), with the
+    fallback's parameters `choice` (min_article_chars, pick_share, whole_page_share)."""
+    return ["scored" if r["scored"] else cand.pick(*r["numbers"], *choice) for r in rows]
 
 
 def figures(rows, names) -> tuple[float, int]:
@@ -103,16 +106,15 @@ def figures(rows, names) -> tuple[float, int]:
     return quality, sum(r[n]["lost"] for r, n in zip(rows, names))
 
 
-def fit_choice(rows) -> tuple[float, float]:
-    """The fallback's shares, fitted on every page as if the block scorer had kept
-    nothing of it (it keeps something of nearly every page, so the pages it
+def fit_choice(rows) -> tuple[int, float, float]:
+    """The fallback's parameters, fitted on every page as if the block scorer had
+    kept nothing of it (it keeps something of nearly every page, so the pages it
     leaves are too few to fit on)."""
     grid = {}
-    for ps in PICK_SHARES:
-        for ws in WHOLE_SHARES:
-            grid[ps, ws] = figures(rows, [cand.pick(*r["numbers"], ps, ws) for r in rows])
-            print(f"pick share {ps:3d}, whole-page share {ws:.2f}: quality {grid[ps, ws][0]:.4f}, "
-                  f"lost {grid[ps, ws][1]}", file=sys.stderr)
+    for k in ((mc, ps, ws) for mc in MIN_CHARS for ps in PICK_SHARES for ws in WHOLE_SHARES):
+        grid[k] = figures(rows, [cand.pick(*r["numbers"], *k) for r in rows])
+        print(f"too little under {k[0]:3d} characters, pick share {k[1]:3d}, whole-page share {k[2]:.2f}: "
+              f"quality {grid[k][0]:.4f}, lost {grid[k][1]}", file=sys.stderr)
     best = max(q for q, _ in grid.values())
     near = [k for k, (q, _) in grid.items() if q >= best - SLACK]
     return min(near, key=lambda k: (grid[k][1], -grid[k][0]))
@@ -162,8 +164,8 @@ def main() -> None:
     held = [r for r in rows if r["fold"] == corpora.HELD_OUT]
     print(f"{len(rows)} pages, {len(fit)} on folds 1-4", file=sys.stderr)
 
-    pick_share, whole_share = fit_choice(fit)
-    X, y = confidence_data(fit, chosen(fit, pick_share, whole_share))
+    choice = fit_choice(fit)
+    X, y = confidence_data(fit, chosen(fit, choice))
     folds = np.array([r["fold"] for r in fit])
     losses = {bins: log_loss(out_of_fold(X, y, folds, bins), y) for bins in BIN_GRID}
     print("confidence, out-of-fold log loss by bins: " + ", ".join(f"{b} {v:.4f}" for b, v in losses.items()),
@@ -174,17 +176,19 @@ def main() -> None:
 
     data = {
         "about": "fitted by training/fit_pages.py on folds 1-4 of the wide and snippet corpora (split by site)",
-        "pick_share": pick_share,
-        "whole_page_share": whole_share,
+        "min_article_chars": choice[0],
+        "pick_share": choice[1],
+        "whole_page_share": choice[2],
         "uncertain_below": UNCERTAIN_BELOW,
         "confidence": stage_dict(cand.MEASURES, m, edges),
     }
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps(data, indent=1) + "\n")
-    print(f"pick share {pick_share}, whole-page share {whole_share}; wrote {a.out}", file=sys.stderr)
+    print(f"too little under {choice[0]} characters, pick share {choice[1]}, whole-page share {choice[2]}; "
+          f"wrote {a.out}", file=sys.stderr)
 
-    names = chosen(held, pick_share, whole_share)
-    for label, part, picks in (("fitted (folds 1-4)", fit, chosen(fit, pick_share, whole_share)), ("held out", held, names)):
+    names = chosen(held, choice)
+    for label, part, picks in (("fitted (folds 1-4)", fit, chosen(fit, choice)), ("held out", held, names)):
         for corpus in ("wide", "snippets"):
             sel = [(r, n) for r, n in zip(part, picks) if r["corpus"] == corpus]
             q, lost = figures([r for r, _ in sel], [n for _, n in sel])

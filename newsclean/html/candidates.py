@@ -25,32 +25,34 @@ from ..pipeline import prose_words
 from . import blocks, readable
 from .rendering import DetailedLines, Lines, is_inline, render
 
-# Readability's article shorter than this (characters of rendered text) counts as
-# "too little": the page is short or a listing, and our own scoring gets a say.
-# Kept low: on a real short article (a few sentences of breaking news) readability
-# is right, and our scoring, which knows no class names, would rather take the
-# longer block of teasers beside it.
-_MIN_ARTICLE_CHARS = 200
-
-
 class Params(NamedTuple):
     """The choice's fitted parameters (data/pages.json, written by
-    training/fit_pages.py): how many times the prose of readability's pick the
-    block must hold to be taken instead; the share of the page's prose under which
-    the pick gives way to the whole page; the confidence model (an additive model
-    over binned `measures`, as the line scorer is: scorer.Stage) and the
-    confidence under which a result is uncertain."""
+    training/fit_pages.py): how many characters readability's pick must hold not
+    to count as too little (a short page or a listing, where our block gets a
+    say); how many times the prose of readability's pick the block must hold to
+    be taken instead; the share of the page's prose under which the pick gives
+    way to the whole page; the confidence model (an additive model over binned
+    `measures`, as the line scorer is: scorer.Stage) and the confidence under
+    which a result is uncertain."""
 
+    min_article_chars: int
     pick_share: float
     whole_page_share: float
     model: object  # scorer.Stage
     uncertain_below: float
-    blocks: object  # scorer.Stage over blocks.NAMES (data/blocks.json, training/fit_blocks.py)
+    blocks: BlockScorer
+
+
+class BlockScorer(NamedTuple):
+    """The block scorer (data/blocks.json, written by training/fit_blocks.py)."""
+
+    model: object  # scorer.Stage over blocks.NAMES
     inside: float  # the score a line in readability's pick needs to be kept
     outside: float  # ... and a line beyond it
 
 
 _PARAMS: Params | None = None
+_BLOCKS: BlockScorer | None = None
 
 
 def params() -> Params:
@@ -58,17 +60,32 @@ def params() -> Params:
     if _PARAMS is None:
         from ..scorer import stage
 
-        data = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
-        with open(os.path.join(data, "pages.json"), encoding="utf-8") as f:
-            d = json.load(f)
-        with open(os.path.join(data, "blocks.json"), encoding="utf-8") as f:
-            b = json.load(f)
-        model, lines = stage(d["confidence"]), stage(b["model"])
-        if model.names != MEASURES or lines.names != blocks.NAMES:
+        d = _data("pages.json")
+        model = stage(d["confidence"])
+        if model.names != MEASURES:
             raise ValueError("the saved-page models' data files do not match this version's measures: refit them")
-        _PARAMS = Params(d["pick_share"], d["whole_page_share"], model, d["uncertain_below"], lines,
-                         b["inside"], b["outside"])
+        _PARAMS = Params(d["min_article_chars"], d["pick_share"], d["whole_page_share"], model, d["uncertain_below"],
+                         block_scorer())
     return _PARAMS
+
+
+def block_scorer() -> BlockScorer:
+    global _BLOCKS
+    if _BLOCKS is None:
+        from ..scorer import stage
+
+        b = _data("blocks.json")
+        model = stage(b["model"])
+        if model.names != blocks.NAMES:
+            raise ValueError("the saved-page models' data files do not match this version's measures: refit them")
+        _BLOCKS = BlockScorer(model, b["inside"], b["outside"])
+    return _BLOCKS
+
+
+def _data(name: str) -> dict:
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", name)
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
 
 
 class Candidate(NamedTuple):
@@ -97,12 +114,12 @@ def find(root, body, page_chars: int) -> Candidates:
                       Candidate([body], page))
 
 
-def scored(c: Candidates, p: Params) -> Candidate:
+def scored(c: Candidates, b: BlockScorer) -> Candidate:
     """The lines of the page the block scorer keeps (no elements: they are lines)."""
     page = c.page.lines
     rows = blocks.measures(page, c.readability.elements, c.block.elements[0])
     kept = Lines()
-    for line, source, keep in zip(page.lines, page.sources, blocks.kept(rows, p.blocks.scores(rows), p.inside, p.outside)):
+    for line, source, keep in zip(page.lines, page.sources, blocks.kept(rows, b.model.scores(rows), b.inside, b.outside)):
         if keep:
             kept.take(line, source)
     return Candidate([], kept)
@@ -111,7 +128,7 @@ def scored(c: Candidates, p: Params) -> Candidate:
 def take(c: Candidates, page_chars: int, p: Params) -> tuple[str, Candidate]:
     """The candidate taken, and its name: the lines the block scorer keeps
     ("scored"); where it keeps none, the one choose() names."""
-    kept = scored(c, p)
+    kept = scored(c, p.blocks)
     if kept.lines.lines:
         return "scored", kept
     name = choose(c, page_chars, p)
@@ -120,18 +137,19 @@ def take(c: Candidates, page_chars: int, p: Params) -> tuple[str, Candidate]:
 
 def choose(c: Candidates, page_chars: int, p: Params) -> str:
     """The name of the candidate taken: readability's pick; the block where
-    readability finds too little, or picks a box holding under 1/pick_share of
-    the block's prose (a teaser list or a caption box); the page where the one
-    taken holds under whole_page_share of the page's prose (a comment box, an
-    author's note, a login prompt)."""
+    readability finds too little (under min_article_chars characters), or picks
+    a box holding under 1/pick_share of the block's prose (a teaser list or a
+    caption box); the page where the one taken holds under whole_page_share of
+    the page's prose (a comment box, an author's note, a login prompt)."""
     return pick(_size(c.readability.lines.lines), _size(c.block.lines.lines),
-                *(prose_chars(x.lines.lines) for x in c), page_chars, p.pick_share, p.whole_page_share)
+                *(prose_chars(x.lines.lines) for x in c), page_chars, p.min_article_chars, p.pick_share,
+                p.whole_page_share)
 
 
 def pick(size_r: int, size_b: int, prose_r: int, prose_b: int, prose_p: int, page_chars: int,
-         pick_share: float, whole_page_share: float) -> str:
+         min_article_chars: int, pick_share: float, whole_page_share: float) -> str:
     """choose() on the candidates' sizes and prose (characters): the whole rule."""
-    if size_r < _MIN_ARTICLE_CHARS:
+    if size_r < min_article_chars:
         name, prose = ("block", prose_b) if size_b > size_r else ("readability", prose_r)
     elif prose_b > pick_share * prose_r:
         name, prose = "block", prose_b
