@@ -25,6 +25,7 @@ from ..pipeline import prose_words
 from . import blocks, readable
 from .rendering import DetailedLines, Lines, is_inline, render
 
+
 class Params(NamedTuple):
     """The choice's fitted parameters (data/pages.json, written by
     training/fit_pages.py): how many characters readability's pick must hold not
@@ -119,7 +120,8 @@ def scored(c: Candidates, b: BlockScorer) -> Candidate:
     page = c.page.lines
     rows = blocks.measures(page, c.readability.elements, c.block.elements[0])
     kept = Lines()
-    for line, source, keep in zip(page.lines, page.sources, blocks.kept(rows, b.model.scores(rows), b.inside, b.outside)):
+    keeps = blocks.kept(rows, b.model.scores(rows), b.inside, b.outside)
+    for line, source, keep in zip(page.lines, page.sources, keeps):
         if keep:
             kept.take(line, source)
     return Candidate([], kept)

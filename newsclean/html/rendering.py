@@ -199,11 +199,3 @@ def render(article, out: Lines | None = None, skip: frozenset = frozenset()) -> 
                 out.add(el.tail)
     out.flush()
     return out.lines
-
-
-def render_all(elements: list, out: Lines | None = None) -> list[str]:
-    """The lines of each element in turn (see render)."""
-    out = Lines() if out is None else out
-    for el in elements:
-        render(el, out)
-    return out.lines
