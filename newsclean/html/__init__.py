@@ -53,10 +53,10 @@ from ..detect import HTMLError, decode_html
 from ..model import Config, Removal, Result
 from ..pipeline import clean
 from .candidates import Candidates, best_block, confidence, find, measures, params, take
-from .meta import drop_title_lines, headline, metadata, title_key
+from .meta import drop_title_lines, headline, metadata
 from .markup import MAX_MARKUP_BYTES, MAX_TAGS, HTMLTooLarge, TooDeep, check_size, flatten, parse
 from .pruning import RULES as PRUNING_RULES, prune
-from .rendering import Lines, render
+from .rendering import render
 
 __all__ = ["HTMLError", "HTMLTooLarge", "MAX_MARKUP_BYTES", "MAX_TAGS", "RULES", "best_block", "clean_html", "headline",
            "metadata", "parse", "prune", "render"]
@@ -83,7 +83,7 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
         return Result(None, (), (), meta={"input_type": "html"})
 
     page = read(root)
-    meta, title, body, found = page.meta, page.title, page.body, page.found
+    meta, title, found = page.meta, page.title, page.found
     p = params()
     name, taken = take(found, page.chars, p)
     if name == "page":
@@ -91,7 +91,7 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
     article = taken.lines
     result = clean("\n\n".join(article.lines), article_config)
     sure = confidence(measures(name, taken, found, list(result.paragraphs), title), p)
-    removed = _extracted(page.drops, body, name, taken, found, title) + [
+    removed = _extracted(page.drops, name, taken, found) + [
         # The pipeline numbers the lines of the text it was given, a rendered line
         # and a blank line each.
         replace(r, line=article.sources[(r.line - 1) // 2]) for r in result.removed
@@ -105,7 +105,6 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
 class Page(NamedTuple):
     meta: dict  # metadata()
     title: str | None
-    body: object  # the pruned <body>
     chars: int  # characters of text the page had before pruning
     drops: list  # pruning.Drop
     found: Candidates  # the text of each with the headline's lines dropped
@@ -122,22 +121,18 @@ def read(root) -> Page:
     found = find(root, body, chars)
     for candidate in found:
         drop_title_lines(candidate.lines, title)
-    return Page(meta, title, body, chars, drops, found)
+    return Page(meta, title, chars, drops, found)
 
 
-def _extracted(drops, body, name: str, taken, found, title: str | None) -> list[Removal]:
-    """The lines the extraction dropped: the pruned elements', and the text beside
-    the article (but the headline, which is the title)."""
+def _extracted(drops, name: str, taken, found) -> list[Removal]:
+    """The lines the extraction dropped: the pruned elements', and the page's lines
+    the candidate taken leaves out (the block scorer's, or those beside the pick
+    or the block; the headline, which is the title, was taken out of them)."""
     removed = [Removal(d.source, d.text, EXTRACT, d.rule) for d in drops]
-    if name == "scored":
+    if name != "page":
         kept = set(zip(taken.lines.lines, taken.lines.sources))
         page = found.page.lines
-        removed += [Removal(source, line, EXTRACT, SCORED) for line, source in zip(page.lines, page.sources)
+        rule = SCORED if name == "scored" else OUTSIDE
+        removed += [Removal(source, line, EXTRACT, rule) for line, source in zip(page.lines, page.sources)
                     if (line, source) not in kept]
-    elif name != "page":
-        outside = Lines()
-        render(body, outside, skip=frozenset(id(el) for el in taken.elements))
-        key = title_key(title) if title else None
-        removed += [Removal(source, line, EXTRACT, OUTSIDE) for line, source in zip(outside.lines, outside.sources)
-                    if line.casefold() != key]
     return removed

@@ -37,16 +37,11 @@ def headline(root, meta_title: str | None) -> str | None:
     return max(parts, key=len) if len(parts) > 1 else page_title
 
 
-def title_key(title: str) -> str:
-    """The headline as a rendered line of it compares (line.casefold())."""
-    return " ".join(title.split()).casefold()
-
-
 def drop_title_lines(out: Lines, title: str | None) -> None:
     """The headline repeated at the top of the article is the title, not body."""
     if not title:
         return
-    key = title_key(title)
+    key = " ".join(title.split()).casefold()  # as a rendered line of it compares
     head = [i for i, line in enumerate(out.lines[:5]) if line.casefold() == key]
     for i in reversed(head):
         out.delete(i)

@@ -169,10 +169,10 @@ def prune(body) -> tuple[int, list[Drop]]:
     # what no reader sees, then what a reader sees (recorded).
     etree.strip_elements(body, etree.Comment, etree.ProcessingInstruction, *_UNSEEN_DROPS, with_tail=False)
     if next(body.iter("noscript"), None) is not None:
-        unseen = len(etree.tostring(body, method="text", encoding="unicode"))
+        text = len(etree.tostring(body, method="text", encoding="unicode"))
         noscript = sum(len(etree.tostring(el, method="text", encoding="unicode", with_tail=False))
                        for el in body.iter("noscript") if not any(a.tag == "noscript" for a in el.iterancestors()))
-        if 2 * noscript > unseen:
+        if 2 * noscript > text:
             etree.strip_tags(body, "noscript")
         else:
             etree.strip_elements(body, "noscript", with_tail=False)
