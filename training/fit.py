@@ -220,6 +220,12 @@ def stage_dict(names, m, edges) -> dict:
             "edges": [[round(v, 6) for v in e] for e in edges], "weights": weights}
 
 
+def log_loss(p: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None) -> float:
+    """The (weighted) log loss of the probabilities `p` of labels `y` (1 or 0)."""
+    right = np.clip(np.where(y == 1, p, 1 - p), 1e-9, 1)
+    return float(-np.average(np.log(right), weights=weights))
+
+
 def logits(m, X, edges) -> np.ndarray:
     return m.decision_function(encode(X, edges))
 

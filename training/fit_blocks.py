@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT.parent / "shared" / "bench"))
 from newsclean.html import blocks  # noqa: E402
 from newsclean.lines import Line  # noqa: E402
 from training import corpora  # noqa: E402
-from training.fit import encode, fit_stage, make_edges, stage_dict  # noqa: E402
+from training.fit import encode, fit_stage, log_loss, make_edges, stage_dict  # noqa: E402
 
 OUT = ROOT / "newsclean" / "data" / "blocks.json"
 INSIDE = (-1.5, -1.0, -0.5, -0.25, 0.0)
@@ -111,12 +111,6 @@ def out_of_fold(X, y, doc, fold, fitted, bins):
     return oof
 
 
-def log_loss(z, y, w) -> float:
-    """The weighted log loss of logits z on labels y."""
-    p = np.clip(1.0 / (1.0 + np.exp(-z)), 1e-9, 1 - 1e-9)
-    return float(-(w * (y * np.log(p) + (1 - y) * np.log(1 - p))).sum() / w.sum())
-
-
 def logits(model, X):
     edges, m = model
     return m.decision_function(encode(X, edges))
@@ -145,7 +139,7 @@ def main() -> None:
     oofs, losses = {}, {}
     for bins in BIN_GRID:
         oofs[bins] = out_of_fold(X, y, doc, fold, fitted, bins)
-        losses[bins] = log_loss(oofs[bins][use][scored], y[use][scored], w[scored])
+        losses[bins] = log_loss(1.0 / (1.0 + np.exp(-oofs[bins][use][scored])), y[use][scored], w[scored])
     print("out-of-fold log loss by bins: " + ", ".join(f"{b} {v:.4f}" for b, v in losses.items()), file=sys.stderr)
     bins = min(BIN_GRID, key=lambda b: losses[b])
     oof = oofs[bins]

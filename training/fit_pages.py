@@ -53,7 +53,7 @@ from newsclean.html import candidates as cand  # noqa: E402
 from newsclean.model import Config  # noqa: E402
 from newsclean.pipeline import clean  # noqa: E402
 from training import corpora  # noqa: E402
-from training.fit import encode, fit_stage, make_edges, stage_dict  # noqa: E402
+from training.fit import encode, fit_stage, log_loss, make_edges, stage_dict  # noqa: E402
 
 OUT = ROOT / "newsclean" / "data" / "pages.json"
 NAMES = ("scored", "readability", "block", "page")
@@ -137,11 +137,6 @@ def out_of_fold(X, y, folds, bins) -> np.ndarray:
     for k in sorted(set(folds)):
         sure[folds == k] = predict(fit_confidence(X[folds != k], y[folds != k], bins), X[folds == k])
     return sure
-
-
-def log_loss(sure, y) -> float:
-    p = np.clip(np.where(y == 1, sure, 1 - sure), 1e-9, 1)
-    return float(-np.log(p).mean())
 
 
 def predict(model, X) -> np.ndarray:

@@ -24,6 +24,9 @@ NAMES = (
 )
 _AROUND = 3
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+# A line ending like a sentence or a clause: filters.base.ends_sentence's marks,
+# and a colon or semicolon too (a line announcing the list below it is the
+# article's), with a closing quote counting as an end.
 _ENDS = tuple(".!?:;\"'”»…。！？")
 
 
