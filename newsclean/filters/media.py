@@ -87,7 +87,9 @@ def _names_only(text: str) -> bool:
     credit names its source."""
     tokens = text.replace("/", " ").replace(",", " ").split()
     names = [t for t in tokens if t.casefold() not in _CREDIT_JOINERS and not _AGENCY.fullmatch(t)]
-    return bool(tokens) and all(t[0].isupper() or not t[0].isalpha() for t in names)
+    # A bracket of figures ("(1,000/2,400)") names no one.
+    return (any(t[0].isalpha() for t in tokens)
+            and all(t[0].isupper() or not t[0].isalpha() for t in names))
 
 
 def _has_trailing_credit(text: str) -> bool:
@@ -300,6 +302,8 @@ MEDIA = Filter(
         "He called the result a 50/50 split (Democrats/Republicans), not a mandate.",
         "The firm, founded in 1999, now employs 300 people. Its chief executive is Jane Doe",
         "Many people came to the meeting on Monday. Even the mayor. Including Jane Doe.",
+        "Batch 14 of the cheese failed the bacteria test (100/2400)",
+        "样品二 菌落总数 cfu/g (≤1000/5600)",
     ),
     # caption: a caption announced as one ("Image caption ..."); credit: a credit
     # line, or a caption that ends in its credit; label: gallery and player residue;
