@@ -90,7 +90,15 @@ _ASCII_CLASSES = _ascii_classes()
 DOCUMENT = (
     "lines", "prose_share", "short_share", "bullet_share", "separator_share", "digit_share",
     "markup_share", "capitals_mean", "words_mean", "words_longest", "sentence_share", "repeat_share",
+    # Where the prose stands: a page's menus come before it and its footer after,
+    # while an article's own lists stand between its paragraphs.
+    "lead_share", "trail_share", "lead_lines", "trail_lines", "longest_break", "prose_words",
+    "short_head", "short_tail", "densest_words",
 )
+# A page's menus and footer: the lines at either end of a text this many deep.
+_ENDS = 20
+# Prose lines at most this many lines apart stand in one stretch (densest_words).
+_STRETCH_GAP = 3
 
 
 # columns: each OWN measure's values, line by line ("taken" not yet set);
@@ -155,8 +163,34 @@ def measure(lines: Sequence[Line]) -> Measured:
         max(words),
         share(sentence_end),
         share(columns["repeats"]),
+        *_layout([end and w >= _LOG_PROSE for end, w in zip(sentence_end, words)], sizes,
+                 [w <= _LOG_SHORT for w in words]),
     ]
     return Measured([columns[name] for name in OWN], document)
+
+
+def _layout(prose: Sequence[bool], sizes: Sequence[float], short: Sequence[bool]) -> list[float]:
+    """The layout measures of DOCUMENT, from each line's being prose, its size in
+    words and its being short: the shares and (log) numbers of lines before the
+    first prose line and after the last, the longest run of other lines between two
+    prose lines (a share of the lines), the share of the words in prose lines, the
+    shares of short lines among the first and the last _ENDS lines, and the share of
+    the words in the densest stretch of prose."""
+    n = len(prose)
+    at = [i for i, is_prose in enumerate(prose) if is_prose]
+    head, tail = short[:_ENDS], short[-_ENDS:]
+    ends = [sum(head) / len(head), sum(tail) / len(tail)]
+    if not at:
+        return [1.0, 1.0, math.log1p(n), math.log1p(n), 1.0, 0.0, *ends, 0.0]
+    total = sum(sizes) or 1.0
+    first, last = at[0], at[-1]
+    longest_break = max((b - a - 1 for a, b in zip(at, at[1:])), default=0)
+    densest = stretch = 0.0
+    for k, i in enumerate(at):
+        stretch = stretch + sizes[i] if k and i - at[k - 1] <= _STRETCH_GAP else sizes[i]
+        densest = max(densest, stretch)
+    return [first / n, (n - 1 - last) / n, math.log1p(first), math.log1p(n - 1 - last), longest_break / n,
+            sum(sizes[i] for i in at) / total, *ends, densest / total]
 
 
 def rows(measured: Measured, taken: Sequence[int], page: int) -> list[list[float]]:

@@ -448,6 +448,33 @@ def test_auto_leaves_an_article_with_a_list_alone():
     assert all(d in result.paragraphs for d in dates)
 
 
+READERS_BOOKS = (
+    ("Marta Quill", "The Salt Orchard"), ("Tobias Wren", "Northbound"), ("Ines Calder", "A House of Small Weather"),
+    ("Peter Osei", "The Lantern Year"), ("Hanna Brook", "Ferry Songs"), ("Leo Marsh", "Copper and Rain"),
+    ("Ada Finch", "What the River Kept"), ("Sam Ortega", "The Quiet Engine"), ("Nora Vale", "Glass Harbour"),
+    ("Emil Strand", "Winter Accounts"), ("Rosa Imre", "The Cartographer's Daughter"), ("Jon Amari", "Low Tide"),
+    ("Clara Pinto", "Twelve Bridges"), ("Otto Lind", "The Paper Garden"), ("Mina Kaur", "Field Notes on Leaving"),
+    ("Felix Dunn", "Halfway Lights"), ("Greta Sol", "An Atlas of Rooms"), ("Yusuf Tan", "The Long Corridor"),
+)
+
+
+def test_auto_leaves_an_article_that_is_mostly_a_grouped_list_alone():
+    # A few paragraphs, then the list they introduce, in groups under short
+    # headings: many short lines, but all of them after the prose, none before it.
+    intro = (
+        "Every December our readers send in the books that stayed with them through the year, and every December we count them.",
+        "This year 212 readers wrote in, naming 640 different books between them; the ones below were named by five readers or more.",
+        "They are grouped by how many readers chose them, most first, and within each group in the order the letters arrived.",
+    )
+    lines = list(intro)
+    for k in range(0, len(READERS_BOOKS), 2):
+        lines.append(f"{19 - k} readers:")
+        lines += [f"{author}, {title}" for author, title in READERS_BOOKS[k:k + 2]]
+    result = clean("\n".join(lines) + "\n", AUTO)
+    assert result.region is None
+    assert list(result.paragraphs) == lines
+
+
 def test_page_mode_on_a_bare_article_keeps_all_of_it():
     result = clean(ALREADY_CLEAN, PAGE)
     assert result.text == body(EN)
