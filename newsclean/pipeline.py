@@ -98,9 +98,11 @@ def _decide(text: str, config: Config) -> tuple[list[Line], Marks, list[bool]]:
     if config.mode == "auto" and marks.page == 1 and not any(keep) and _has_prose(lines):
         marks = as_article(lines, config, measured)
         keep = _keep(lines, marks, config, measured)
-    if config.mode == "auto" and marks.page == 3 and not any(keep) and _has_prose(lines):
-        # The scorer read every line of a text with sentences in it as furniture:
-        # it is cleaned as the article alone, in which only what a rule marked goes.
+    if config.mode == "auto" and marks.page == 3 and _has_prose(lines) and not _has_prose(
+            [line for line, k in zip(lines, keep) if k]):
+        # The scorer read every sentence of a text with sentences in it as
+        # furniture: it is cleaned as the article alone, in which only what a rule
+        # marked goes.
         keep = [t == 0 for t in marks.taken]
     if marks.headline is not None and any(keep[:marks.headline]):
         # The title is printed first: a headline with kept text above it stays a
