@@ -98,9 +98,9 @@ def _decide(text: str, config: Config) -> tuple[list[Line], Marks, list[bool]]:
     if config.mode == "auto" and marks.page == 1 and not any(keep) and _has_prose(lines):
         marks = as_article(lines, config, measured)
         keep = _keep(lines, marks, config, measured)
-    if config.mode == "auto" and marks.page == 3 and _has_prose(lines) and not _has_prose(
-            [line for line, k in zip(lines, keep) if k]):
-        # The scorer read every sentence of a text with sentences in it as
+    if (config.mode == "auto" and marks.page == 3 and SCORE not in config.disabled
+            and prose_kept(lines, keep) <= scorer.load().prose_kept):
+        # The scorer read (nearly) every sentence of a text with sentences in it as
         # furniture: it is cleaned as the article alone, in which only what a rule
         # marked goes.
         keep = [t == 0 for t in marks.taken]
@@ -204,6 +204,18 @@ def region_share(lines: Sequence[Line], taken: Sequence[int]) -> float:
         if t != _REGION:
             inside += n
     return inside / total if total else 1.0
+
+
+def prose_kept(lines: Sequence[Line], keep: Sequence[bool]) -> float:
+    """The share of the text's prose words (as region_share() counts them) on the
+    lines kept; 1.0 for a text without prose."""
+    kept = total = 0.0
+    for line, k in zip(lines, keep):
+        n = prose_words(line.text)
+        total += n
+        if k:
+            kept += n
+    return kept / total if total else 1.0
 
 
 def mark(lines: Sequence[Line], config: Config, measured: Measures) -> Marks:

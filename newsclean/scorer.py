@@ -66,8 +66,11 @@ class Stage(namedtuple("Stage", "names bias edges weights")):
 # Stages; threshold: the fitted log-odds a line of a whole page needs to be kept;
 # trusted: frozenset of the steps whose removals stand whatever the score;
 # region_share: a page whose article region holds under this share of its prose
-# words is cleaned as an article instead (pipeline.scoring_marks); 0 never does so.
-Model = namedtuple("Model", "page lines context threshold trusted region_share", defaults=(0.0,))
+# words is cleaned as an article instead (pipeline.scoring_marks); 0 never does so;
+# prose_kept: a text cleaned as an article (every line judged) of whose prose words
+# the scorer keeps this share or less is cleaned as the article alone instead, only
+# what a rule marked going (pipeline._decide); 0: when it keeps none.
+Model = namedtuple("Model", "page lines context threshold trusted region_share prose_kept", defaults=(0.0, 0.0))
 
 
 def context_rows(first: Sequence[float], rows: Sequence[Sequence[float]]) -> list[list[float]]:
@@ -137,7 +140,7 @@ def from_dict(data: dict) -> Model:
     if page.names != features.DOCUMENT or lines.names != features.NAMES or context.names != CONTEXT:
         raise ValueError("the scorer's data file does not match this version's measures: refit it")
     return Model(page, lines, context, float(data["threshold"]), frozenset(data["trusted"]),
-                 float(data["region_share"]))
+                 float(data["region_share"]), float(data["prose_kept"]))
 
 
 _LOADED: list[Model] = []

@@ -14,7 +14,7 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
-from newsclean import Config, clean
+from newsclean import Config, clean, pipeline, scorer
 from newsclean.cli import main
 from newsclean.lines import split_lines
 from newsclean.region import NAME, locate
@@ -400,6 +400,44 @@ def test_a_listing_page_has_no_article_and_is_cleaned_as_one_rather_than_emptied
         # Its summaries are prose: auto mode never answers prose with nothing.
         assert any(summary in result.text for _, summary in TEASERS)
         assert NAME not in {r.filter for r in result.removed}
+
+
+def test_a_text_cleaned_as_an_article_is_cleaned_as_the_article_alone_when_the_scorer_keeps_too_little(
+        monkeypatch):
+    # A short article under a long comment thread: the text is cleaned as an
+    # article, every line judged. Here the scorer keeps the first paragraph alone.
+    text = flat(news_page(article=EN[:2], comments=True))
+    lines = split_lines(text)
+    first = next(i for i, line in enumerate(lines) if line.text == EN[0])
+    monkeypatch.setattr(scorer, "judge_columns",
+                        lambda columns, model=None: [5.0 if i == first else -5.0 for i in range(len(lines))])
+    share = pipeline.prose_kept(lines, [i == first for i in range(len(lines))])
+    assert 0 < share < 1
+    model = scorer.load()
+    for prose_kept, alone in ((share - 0.01, False), (share, True)):
+        scorer.install(model._replace(prose_kept=prose_kept))
+        try:
+            _, marks, keep = pipeline._decide(text, AUTO)
+        finally:
+            scorer.install(model)
+        assert marks.page == 3
+        kept = [line.text for line, k in zip(lines, keep) if k]
+        if alone:
+            # Only what a rule marked goes: the second paragraph and the comments stay.
+            assert EN[1] in kept and keep == [t == 0 for t in marks.taken]
+        else:
+            assert kept == [EN[0]]
+
+
+def test_prose_kept_counts_the_words_of_sentences_on_kept_lines():
+    lines = split_lines(
+        "Home\nThe council voted on Monday to close the old bridge to all traffic.\n"
+        "Weather\nThe new bridge will open next spring, two years later than planned, officials said.\n"
+    )
+    assert pipeline.prose_kept(lines, [True] * 4) == 1.0
+    assert pipeline.prose_kept(lines, [True, False, True, True]) == pytest.approx(14 / 27)
+    assert pipeline.prose_kept(lines, [True, False, True, False]) == 0.0
+    assert pipeline.prose_kept(split_lines("Home\nWeather\n"), [False, False]) == 1.0
 
 
 def test_a_listing_with_one_line_summaries_is_not_taken_for_an_article():

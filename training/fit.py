@@ -38,8 +38,13 @@ out and never fitted on. On folds 1-4:
    too long, so the share is decided with steps 1-4 run once on the marks with
    no fallback (share 0): every page with a region is loaded both ways, as the
    region marks it and as cleaned as an article, and scored both ways;
-6. steps 1-4 are run again on the marks at the chosen share, and both models
-   are written out with the threshold, the trusted filters and the share.
+6. steps 1-4 are run again on the marks at the chosen share;
+7. the share of its prose words under which (or at which) a text cleaned as an
+   article is cleaned as the article alone instead (scorer.Model.prose_kept: the
+   scorer then takes no line a rule did not mark) is chosen on the grid 0, 0.1,
+   ..., 0.6 by the same objective and rule as the region share: the largest
+   within 0.002 of the best meanF1. Both models are written out with the
+   threshold, the trusted filters and the two shares.
 
 Before any of that, the page-or-article test (whole page, or the article's own
 element?) is fitted on the text measures of folds 1-4, page.txt and page2.txt
@@ -123,7 +128,8 @@ def _text_rows(task):
     else:
         labels = corpora.snippet_labels(lines, json.loads((page.path / "judge.json").read_text()))
     sizes = [max(1, len(corpora.TOKEN.findall(line.text)) - 3) for line in lines]
-    return page, form, rows, labels, sizes, share, alternative
+    prose = [pipeline.prose_words(line.text) for line in lines]
+    return page, form, rows, labels, sizes, prose, share, alternative
 
 
 def fit_page_model(tasks, jobs):
@@ -152,13 +158,13 @@ def load(tasks, jobs: int, page):
     """Every text's lines, as rows. A page with an article region has its lines
     twice: as the region marks them (alt 0) and as cleaned as an article (alt 1),
     under two document numbers; `share` is the text's region share on every row."""
-    X, y, w, fold, doc, size, alt, share = [], [], [], [], [], [], [], []
+    X, y, w, fold, doc, size, prose, alt, share = [], [], [], [], [], [], [], [], []
     docs = []
     with Pool(jobs, initializer=_install, initargs=(page,)) as pool:
         for got in pool.imap(_text_rows, tasks, chunksize=8):
             if got is None:
                 continue
-            page, form, rows, labels, sizes, text_share, alternative = got
+            page, form, rows, labels, sizes, prose_words, text_share, alternative = got
             lab = np.array(labels, dtype=float)
             sz = np.array(sizes, dtype=float)
             known = ~np.isnan(lab)
@@ -174,10 +180,12 @@ def load(tasks, jobs: int, page):
                 fold.append(np.full(len(rows), page.fold))
                 doc.append(np.full(len(rows), len(docs) - 1))
                 size.append(sz)
+                prose.append(np.array(prose_words, dtype=float))
                 alt.append(np.full(len(rows), k))
                 share.append(np.full(len(rows), text_share))
     return (np.array(X, dtype=float), np.concatenate(y), np.concatenate(w), np.concatenate(fold),
-            np.concatenate(doc), np.concatenate(size), np.concatenate(alt), np.concatenate(share), docs)
+            np.concatenate(doc), np.concatenate(size), np.concatenate(prose), np.concatenate(alt),
+            np.concatenate(share), docs)
 
 
 # ---------------------------------------------------------------- the additive model
@@ -341,6 +349,23 @@ class Keeping:
         return np.where(self.article, self.taken == 0, ~sure & ~self.no_article & (self.second >= threshold))
 
 
+# The shares of its prose words kept tried (scorer.Model.prose_kept).
+PROSE_KEPT = tuple(round(0.1 * k, 1) for k in range(7))
+
+
+def fall_back(kept, X, doc, prose, limit):
+    """pipeline._decide's fallback: in a text cleaned as an article (page 3), when
+    the lines kept hold `limit` or less of its prose words, every line no rule
+    marked is kept instead."""
+    cleaned = X[:, features.NAMES.index("page")] == 3
+    n = int(doc.max()) + 1
+    total = np.bincount(doc, weights=prose * cleaned, minlength=n)
+    held = np.bincount(doc, weights=prose * cleaned * kept, minlength=n)
+    share = np.where(total > 0, held / np.maximum(total, 1e-9), 1.0)
+    back = cleaned & (share[doc] <= limit)
+    return np.where(back, X[:, features.NAMES.index("taken")] == 0, kept)
+
+
 def trust_and_threshold(keeping, y, size, doc, docs, texts, pages):
     """The trusted filters and the threshold a line of a whole page needs, chosen
     for the best page-averaged F1 (the benchmark's F1) out of fold over the rows in
@@ -380,15 +405,15 @@ def main() -> None:
 
     tasks = _tasks()
     page = fit_page_model(tasks, a.jobs)
-    names = ("X", "y", "w", "fold", "doc", "size", "alt", "share")
+    names = ("X", "y", "w", "fold", "doc", "size", "prose", "alt", "share")
     if a.cache and a.cache.exists():
         z = np.load(a.cache, allow_pickle=True)
-        X, y, w, fold, doc, size, alt, share = (z[k] for k in names)
+        X, y, w, fold, doc, size, prose, alt, share = (z[k] for k in names)
         docs = [tuple(d) for d in z["docs"]]
     else:
-        X, y, w, fold, doc, size, alt, share, docs = load(tasks, a.jobs, page)
+        X, y, w, fold, doc, size, prose, alt, share, docs = load(tasks, a.jobs, page)
         if a.cache:
-            np.savez(a.cache, **dict(zip(names, (X, y, w, fold, doc, size, alt, share))),
+            np.savez(a.cache, **dict(zip(names, (X, y, w, fold, doc, size, prose, alt, share))),
                      docs=np.array(docs, dtype=object))
     print(f"{len(docs)} texts, {len(y)} lines, {int((~np.isnan(y)).sum())} labelled", file=sys.stderr)
 
@@ -409,7 +434,7 @@ def main() -> None:
         trusted, threshold = trust_and_threshold(keeping, y, size, doc, docs, texts, texts & ~keeping.article)
         return keeping.keep(threshold, trusted), trusted, threshold, lines_model, context_model
 
-    # 4. the region share, from the models fitted once on the region's marks: the
+    # 5. the region share, from the models fitted once on the region's marks: the
     # one with the best page-averaged F1 (empty outputs 0) out of fold over every
     # text form of the wide corpus's fitted folds, or the largest within
     # SHARE_SLACK of it.
@@ -425,22 +450,33 @@ def main() -> None:
     best = max(means.values())
     region_share = max(t for t in SHARES if means[t] >= best - SHARE_SLACK)
 
-    # 5. everything refitted on the rows at that share
+    # 6. everything refitted on the rows at that share
     kept, trusted, threshold, lines_model, context_model = fit_at(region_share)
     use = rows_at(region_share)
+
+    # 7. the prose kept under which a text cleaned as an article is cleaned as the
+    # article alone, by the region share's objective and rule
+    means = {}
+    for t in PROSE_KEPT:
+        means[t] = page_figures(fall_back(kept, X, doc, prose, t), y, size, doc, fit & wide & use)[3]
+        print(f"prose kept {t:.1f}: meanF1={means[t]:.4f}", file=sys.stderr)
+    best = max(means.values())
+    prose_kept = max(t for t in PROSE_KEPT if means[t] >= best - SHARE_SLACK)
+    kept = fall_back(kept, X, doc, prose, prose_kept)
 
     model = {
         "about": "fitted by training/fit.py on folds 1-4 of the wide and snippet corpora (split by site)",
         "threshold": threshold,
         "trusted": trusted,
         "region_share": region_share,
+        "prose_kept": prose_kept,
         "page": page,
         "lines": lines_model,
         "context": context_model,
     }
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps(model, indent=1) + "\n")
-    print(f"threshold {threshold:+.1f}, region share {region_share:.1f}, trusted {', '.join(trusted)}; wrote {a.out}",
+    print(f"threshold {threshold:+.1f}, region share {region_share:.1f}, prose kept {prose_kept:.1f}, trusted {', '.join(trusted)}; wrote {a.out}",
           file=sys.stderr)
 
     # Figures, from line labels: out of fold on folds 1-4, and on the held-out fold.
