@@ -23,6 +23,8 @@ _BY = pattern(
 _CONTRIBUTED = pattern(r"\bcontributed (?:reporting|to this (?:report|story|article))\b|^reporting by\b", re.IGNORECASE)
 _STAMP = pattern(
     r"^(?:published|updated|posted|last updated|last modified|first published|modified|created|"
+    r"zuletzt (?:aktualisiert|geändert)|dernière mise à jour|última (?:actualización|atualização)|"
+    r"ultimo aggiornamento|laatst bijgewerkt|ostatnia aktualizacja|terakhir diperbarui|последнее обновление|"
     r"veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado|"
     r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|aktualizacja|"
     r"diterbitkan|diperbarui|dipublikasikan|опубликовано|обновлено)\b",
@@ -49,7 +51,7 @@ _DATE_WORDS = frozenset(
     janeiro fevereiro março maio junho julho setembro outubro dezembro segunda terça quarta
     quinta sexta feira sábado domingo às
     gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì
-    mercoledì giovedì venerdì sabato domenica alle ore
+    mercoledì giovedì venerdì sabato domenica alle ore il
     januari februari maart mei augustus oktober maandag dinsdag woensdag donderdag vrijdag
     zaterdag zondag om uur
     stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada
@@ -259,6 +261,8 @@ BYLINE = Filter(
     "bylines, datelines, timestamps, contributor, contact and author-note lines (reported in JSON)",
     select,
     examples=(
+        "Zuletzt aktualisiert am 14.05.2024",
+        "Aggiornato il 2 aprile 2024 alle 8:40",
         "By Jane Doe",
         "Published 11:11 PM EST Nov 19, 2019",
         "Updated 3 hours ago",
@@ -305,6 +309,7 @@ BYLINE = Filter(
         "Anna Schmidt, 20. November 2019",
     ),
     counterexamples=(
+        "Il 2 aprile 2024 il consiglio comunale ha approvato il bilancio.",
         "By the end of the year, the company had hired 300 people.",
         "Updated figures released on Monday showed inflation at 2.1%.",
         "On March 3, 2020, the city declared an emergency.",

@@ -31,6 +31,12 @@ _LABELS = labels(
     r"мысл[иье]й?|комментари[йяев]{1,2}) "
     r"(?:on|to|zu|sur|en|em|sobre|su|op|do|na temat|pada|о|к) [“\"«„‘'].{1,160}",
     r"please enable javascript to view the comments.{0,60}|comments powered by disqus|powered by disqus",
+    # Notices that commenting needs an account.
+    r"you must be logged in to (?:post a )?(?:comment|reply).{0,40}|(?:log|sign) in to (?:comment|reply|join the discussion)",
+    r"sie müssen (?:sich )?(?:einloggen|anmelden|eingeloggt sein|angemeldet sein),? um .{0,60}",
+    r"vous devez (?:être connecté|vous connecter) pour .{0,60}|(?:debes|debe) (?:iniciar sesión|estar registrado) para .{0,60}",
+    r"você precisa (?:estar logado|fazer login) para .{0,60}|devi (?:essere connesso|effettuare il login) per .{0,60}",
+    r"je moet ingelogd zijn om .{0,60}|musisz być zalogowany,? (?:aby|żeby) .{0,60}|вы должны (?:войти|авторизоваться),? чтобы .{0,60}",
 )
 # A moderation or house-rules notice: it names comments and the rules they must follow.
 _COMMENT_WORDS = ("comment", "kommentar", "commentaire", "comentári", "comentario", "comment", "reacti", "komentar", "коммент")
@@ -68,6 +74,8 @@ COMMENTS = line_filter(
     rules=("label", "moderation"),
     max_chars=250,
     examples=(
+        "Sie müssen angemeldet sein, um einen Kommentar abzugeben.",
+        "Vous devez être connecté pour publier un commentaire.",
         "Leave a reply",
         "Share your thoughts with friends.",
         "What do you think?",
@@ -98,6 +106,7 @@ COMMENTS = line_filter(
         "Comments powered by Disqus",
     ),
     counterexamples=(
+        "Wer mitreden will, muss sich anmelden, sagte die Moderatorin am Abend.",
         "The minister declined to comment on the report.",
         "Two thoughts on the budget stood out, the economist said.",
         "What do you think will happen, she asked the minister.",

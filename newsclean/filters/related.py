@@ -30,6 +30,10 @@ _HEADERS = labels(
     r"sponsored stories|around the web|from the web|promoted stories|suggested(?: articles)?",
     # de fr es pt it nl pl id ru ja
     r"mehr zum thema|lesen sie auch|das könnte sie auch interessieren|weitere artikel|auch interessant|meistgelesen",
+    r"mehr themen|zum weiterlesen|weiterlesen|weiterführende artikel|ähnliche artikel|passend zum thema",
+    r"das (?:thema )?könnte (?:sie|dich|euch) (?:auch|ebenfalls) interessieren|das könnte dich auch interessieren",
+    r"vous aimerez aussi|à découvrir aussi|sur le même thème|también te puede interesar|le puede interesar",
+    r"ti potrebbe interessare|potrebbe interessarti anche|você pode gostar|pode te interessar",
     r"(?:à )?lire aussi|à lire également|sur le même sujet|articles similaires|les plus lus|voir aussi",
     r"lee también|te puede interesar|noticias relacionadas|más noticias|lo más leído|relacionado",
     r"leia também|leia mais|veja também|notícias relacionadas|mais lidas|relacionadas",
@@ -51,6 +55,7 @@ _HEADERS = labels(
 _INLINE = pattern(
     r"^[\[(]?(?:related(?: post| article| story| coverage)?|read more|read also|also read|see also|watch|"
     r"more|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|lea también|"
+    r"(?:también )?(?:te|le) puede interesar|ti potrebbe interessare|das könnte sie auch interessieren|"
     r"leia também|veja também|leggi anche(?: su)?|vedi anche|lees ook|czytaj też|czytaj także|"
     r"zobacz też|baca juga|читайте также)\s*[:：»>|-]\s*\S",
     re.IGNORECASE,
@@ -149,6 +154,9 @@ RELATED = Filter(
     "Read more, Related, More from ..., Trending headers and the teaser lists under them",
     select,
     examples=(
+        "Mehr Themen:",
+        "Zum Weiterlesen:",
+        "Te puede interesar: Las obras del puerto terminan en junio",
         "Read more",
         "Related",
         "Related articles\n* Ten things we learned\n* Why it matters\n= The minister said on Tuesday that the plan would go ahead.",
@@ -182,6 +190,7 @@ RELATED = Filter(
         "Election Coverage More\n* First headline here\n= Here are some of the highlights:\n= 1. The first point",
     ),
     counterexamples=(
+        "Wer weiterlesen will, muss seit Januar zahlen, kritisierte der Verband.",
         "Read more about the study in the journal Nature, the authors said.",
         "More than 200 people attended the rally on Sunday.",
         "Related research has shown similar effects in mice.",

@@ -17,6 +17,7 @@ _BUTTON_WORDS = frozenset(
     messenger vk vkontakte вконтакте одноклассники ok viber line pocket sms tiktok instagram
     youtube threads bluesky mastodon xing weibo wechat snapchat google gmail outlook buffer
     comment comments save bookmark more sharethis addthis on via the article this story submit button buttons
+    artikel beitrag diesen artículo artigo articolo artykuł
     teilen drucken kopieren partager imprimer copier compartir imprimir copiar compartilhar
     compartilhe condividi stampa copia delen printen kopieer udostępnij drukuj kopiuj
     bagikan cetak salin tautan surat elektronik lagi поделиться печать скопировать ссылку
@@ -32,15 +33,27 @@ _PHRASES = labels(
     r"(?:like|enjoy)(?:d)? this (?:story|article)\W+share it with (?:a|your) friends?",
     r"follow (?:us|@?[\w.]+) on(?: [\w.]+)?(?:,? [\w.]+){0,3}(?:,? and [\w.]+)?",
     r"share this on [\w.]+|tell a friend|send to a friend",
-    r"artikel teilen|diesen artikel teilen|folgen sie uns(?: auf [\w.]+)?",
-    r"partager (?:cet article|sur [\w.]+)|suivez-nous(?: sur [\w.]+)?",
-    r"compartir (?:este artículo|en [\w.]+)|síguenos(?: en [\w.]+)?",
-    r"compartilhe (?:esta matéria|este artigo)|siga-nos(?: no [\w.]+)?",
-    r"condividi (?:questo articolo|su [\w.]+)|seguici(?: su [\w.]+)?",
-    r"deel dit artikel|volg ons(?: op [\w.]+)?",
-    r"udostępnij (?:artykuł|na [\w.]+)|obserwuj nas(?: na [\w.]+)?",
-    r"bagikan artikel ini|ikuti kami(?: di [\w.]+)?",
-    r"поделиться в [\w.]+|подписывайтесь на нас в [\w.]+",
+    r"artikel teilen|diesen artikel teilen",
+    r"partager (?:cet article|sur [\w.]+)",
+    r"compartir (?:este artículo|en [\w.]+)",
+    r"compartilhe (?:esta matéria|este artigo)",
+    r"condividi (?:questo articolo|su [\w.]+)",
+    r"deel dit artikel",
+    r"udostępnij (?:artykuł|na [\w.]+)",
+    r"bagikan artikel ini",
+    r"поделиться в [\w.]+",
+    # "Follow us on A, B and C" in other languages: the call, then the networks.
+    *(rf"(?:{call})(?: (?:{on}) [\w.]+(?:,? [\w.]+){{0,4}}(?:,? (?:{and_}) [\w.]+)?)?" for call, on, and_ in (
+        ("folgen sie uns|folge uns|folgt uns", "auf|bei", "und"),
+        ("suivez-nous|retrouvez-nous", "sur", "et"),
+        ("síguenos|siguenos|síganos", "en", "y"),
+        ("siga-nos|siga a gente|nos siga", "no|na|nos|nas|em", "e"),
+        ("seguici|seguiteci", "su", "e"),
+        ("volg ons", "op", "en"),
+        ("obserwuj nas", "na", "i"),
+        ("ikuti kami", "di", "dan"),
+        ("подписывайтесь на нас", "в", "и"),
+    )),
     # The blog platforms' like button and its loading placeholder.
     r"like this(?: article| story| post)?|like loading|gefällt mir(?: wird geladen)?|j'aime(?: chargement en cours)?|me gusta(?: cargando)?",
     r"curtir(?: carregando)?|mi piace(?: caricamento)?|vind ik leuk(?: laden)?|sukai ini|suka(?: memuat)?|нравится(?: загрузка)?",
@@ -75,6 +88,9 @@ SHARE = line_filter(
     rules=("label", "button_row"),
     max_chars=120,
     examples=(
+        "Síguenos en Instagram, TikTok y YouTube",
+        "Folge uns auf Instagram und Threads",
+        "Artikel teilen: Facebook WhatsApp E-Mail",
         "Share this:",
         "* Facebook",
         "* Twitter",
@@ -111,6 +127,7 @@ SHARE = line_filter(
         "Sukai ini:",
     ),
     counterexamples=(
+        "Die Fans folgen uns auf jeder Reise, sagte der Trainer.",
         "Facebook shares fell 3% on Tuesday.",
         "Twitter said it would remove the posts.",
         "She shared the email with her lawyer.",

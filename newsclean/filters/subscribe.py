@@ -25,6 +25,13 @@ _LABELS = labels(
     r"newsletter|newsletters|get the newsletter|subscribe to (?:our|the) newsletters?",
     r"already a subscriber\W*(?:(?:log|sign) ?in(?: here)?)?|become a member|subscriber exclusive|subscribers only",
     r"(?:jetzt )?abonnieren|newsletter abonnieren|anmelden|registrieren",
+    # "Jetzt Newsletter abonnieren", "Iscriviti alla newsletter": the call to sign up, whole.
+    r"(?:jetzt )?(?:(?:den|unseren|zum) )?newsletter (?:abonnieren|bestellen|anmelden)|jetzt (?:kostenlos )?(?:anmelden|registrieren)",
+    r"(?:abonnez-vous|inscrivez-vous) à (?:notre|la) (?:newsletter|lettre d'information)",
+    r"suscríbe(?:te|se) (?:a|al) (?:nuestro |nuestra |la |el )?(?:newsletter|boletín)",
+    r"(?:assine|inscreva-se|cadastre-se) (?:a|na|em) (?:nossa )?newsletter",
+    r"iscriviti alla (?:nostra )?newsletter|(?:schrijf je in|abonneer je) (?:voor|op) (?:onze|de) nieuwsbrief",
+    r"zapisz się (?:do|na) newsletter(?:a)?|подпишитесь на (?:нашу )?рассылку",
     r"s'abonner|abonnez-vous|je m'abonne|s'inscrire|inscrivez-vous",
     r"suscríbete|suscribirse|regístrate|suscríbase",
     r"assine(?: já)?|inscreva-se|assinar",
@@ -142,6 +149,9 @@ SUBSCRIBE = line_filter(
     rules=("label", "pitch"),
     max_chars=300,
     examples=(
+        "Jetzt Newsletter abonnieren",
+        "Iscriviti alla newsletter",
+        "Suscríbete a nuestro boletín",
         "Subscribe to our newsletter",
         "Sign up here for the week's best stories and offers, sent straight to your inbox.",
         "Get real time updates directly on you device, subscribe now.",
@@ -178,6 +188,7 @@ SUBSCRIBE = line_filter(
         "Vielen Dank für Ihre Anmeldung!",
     ),
     counterexamples=(
+        "Die Leser können den Newsletter jetzt abonnieren, sagte die Verlegerin.",
         "The company said subscriptions rose 4% in the quarter.",
         "Netflix added 2.4 million subscribers, the company said on Tuesday.",
         "Die Zahl der Abonnenten stieg im Jahr 2019 um zwölf Prozent.",
