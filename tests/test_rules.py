@@ -220,8 +220,10 @@ ARTICLE = (
     "The county will rebuild the footbridge over Miller Creek, its engineers told the council.\n\n"
     "Advertisement\n\n"
     "Work is due to start in June, weather allowing, and to end before the school year begins.\n\n"
-    "Sign up now to get our weekly county news delivered to your inbox.\n"
+    "Follow us on Facebook and Instagram\n"
 )
+# (The last line is taken by a trusted rule: an untrusted one's mark is weighed by
+# the scorer, and these tests are about how a removal is shown, not the scorer.)
 
 
 def test_json_removed_entries_carry_the_rule_beside_the_filter():
@@ -229,8 +231,7 @@ def test_json_removed_entries_carry_the_rule_beside_the_filter():
     assert run.exit_code == 0, run.output
     assert json.loads(run.stdout)["removed"] == [
         {"line": 5, "text": "Advertisement", "filter": "ads", "rule": "ads.label"},
-        {"line": 9, "text": "Sign up now to get our weekly county news delivered to your inbox.",
-         "filter": "subscribe", "rule": "subscribe.pitch"},
+        {"line": 9, "text": "Follow us on Facebook and Instagram", "filter": "share", "rule": "share.label"},
     ]
 
 
@@ -242,7 +243,7 @@ def test_explain_shows_each_removed_line_under_its_rule_id(tmp_path):
     assert "Advertisement" not in run.stdout
     assert run.stderr == (
         f"{src}:5: [ads.label] Advertisement\n"
-        f"{src}:9: [subscribe.pitch] Sign up now to get our weekly county news delivered to your inbox.\n"
+        f"{src}:9: [share.label] Follow us on Facebook and Instagram\n"
     )
 
 
