@@ -31,7 +31,7 @@ _HEADERS = labels(
     # de fr es pt it nl pl id ru ja
     r"mehr zum thema|lesen sie auch|das könnte sie auch interessieren|weitere artikel|auch interessant|meistgelesen",
     r"mehr themen|zum weiterlesen|weiterlesen|weiterführende artikel|ähnliche artikel|passend zum thema",
-    r"das (?:thema )?könnte (?:sie|dich|euch) (?:auch|ebenfalls) interessieren|das könnte dich auch interessieren",
+    r"das (?:thema )?könnte (?:sie|dich|euch) (?:auch|ebenfalls) interessieren",
     r"vous aimerez aussi|à découvrir aussi|sur le même thème|también te puede interesar|le puede interesar",
     r"ti potrebbe interessare|potrebbe interessarti anche|você pode gostar|pode te interessar",
     r"(?:à )?lire aussi|à lire également|sur le même sujet|articles similaires|les plus lus|voir aussi",

@@ -24,7 +24,7 @@ _LABELS = labels(
     r"спасибо за подписку",
     r"newsletter|newsletters|get the newsletter|subscribe to (?:our|the) newsletters?",
     r"already a subscriber\W*(?:(?:log|sign) ?in(?: here)?)?|become a member|subscriber exclusive|subscribers only",
-    r"(?:jetzt )?abonnieren|newsletter abonnieren|anmelden|registrieren",
+    r"(?:jetzt )?abonnieren|anmelden|registrieren",
     # "Jetzt Newsletter abonnieren", "Iscriviti alla newsletter": the call to sign up, whole.
     r"(?:jetzt )?(?:(?:den|unseren|zum) )?newsletter (?:abonnieren|bestellen|anmelden)|jetzt (?:kostenlos )?(?:anmelden|registrieren)",
     r"(?:abonnez-vous|inscrivez-vous) à (?:notre|la) (?:newsletter|lettre d'information)",
