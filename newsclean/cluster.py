@@ -39,15 +39,36 @@ class ClusterError(RuntimeError):
 
 OnError = Callable[[Any, BaseException], Any]
 
+_stop = None  # in a LocalRunner's worker process: the event that asks it to stop
+
+
+def _worker_start(stop, initializer: Callable[[], None] | None) -> None:
+    global _stop
+    _stop = stop
+    if initializer is not None:
+        initializer()
+
+
+def _unless_stopping(func: Callable, item: Any, arg: Any) -> Any:
+    # A batch still queued when the run stops is not started.
+    return None if _stop.is_set() else func(item, arg)
+
 
 class LocalRunner:
     """Batches on `jobs` worker processes (forked where the system can), or inline
-    for one job."""
+    for one job.
+
+    A run that ends early (the reader went away, an interrupt, an error) stops
+    its workers without signals: batches not yet started are skipped, the ones
+    running finish, and the pool shuts down as after a whole run. Killing a worker
+    while it hands back a result can leave the pool's queues locked for ever, so
+    workers leave SIGINT and SIGTERM to the parent (the initializer sets that)."""
 
     def __init__(self, jobs: int, initializer: Callable[[], None] | None = None):
         self.jobs = max(1, jobs)
         self._initializer = initializer
         self._pool = None
+        self._stop = None
 
     @property
     def workers(self) -> int:
@@ -59,16 +80,23 @@ class LocalRunner:
             import os
 
             ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing.get_context()
-            self._pool = ctx.Pool(self.jobs, initializer=self._initializer)
+            self._stop = ctx.Event()
+            self._pool = ctx.Pool(self.jobs, initializer=_worker_start, initargs=(self._stop, self._initializer))
         return self
 
     def __exit__(self, kind, value, tb) -> None:
         if self._pool is not None:
-            if kind is None:
-                self._pool.close()
-            else:
-                self._pool.terminate()
-            self._pool.join()
+            if kind is not None:
+                self._stop.set()
+            self._pool.close()
+            while True:
+                try:
+                    self._pool.join()
+                    break
+                except Exception:
+                    raise
+                except BaseException:  # a second Ctrl-C: the workers are stopping already
+                    continue
             self._pool = None
 
     def map(self, func: Callable, items: Iterable, arg: Any, on_error: OnError | None = None) -> Iterator:
@@ -78,7 +106,7 @@ class LocalRunner:
             return
         pending: deque = deque()
         for item in items:
-            pending.append((item, self._pool.apply_async(func, (item, arg))))
+            pending.append((item, self._pool.apply_async(_unless_stopping, (func, item, arg))))
             if len(pending) >= 2 * self.jobs:
                 yield _get(*pending.popleft(), lambda r: r.get(), on_error)
         while pending:

@@ -148,14 +148,9 @@ def _skipped_if_walked(source: io.Source) -> str:
 
 
 def worker_init() -> None:
-    # The parent handles Ctrl-C; a worker told to stop (SIGTERM) unwinds, so its
-    # temporary file is removed by write_atomic.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _raise_exit)
-
-
-def _raise_exit(signum, frame):
-    raise SystemExit(128 + signum)
+    # The parent handles Ctrl-C and SIGTERM and stops its workers (cluster.LocalRunner):
+    # a worker always finishes the output it is writing.
+    ignore_signals()
 
 
 class Interrupted(BaseException):
@@ -170,10 +165,6 @@ class Interrupted(BaseException):
 
 def _interrupt(signum, frame):
     raise Interrupted(signum)
-
-
-def _process_job(job: tuple[io.Source, Settings]) -> Outcome:
-    return process(*job)
 
 
 # ---------------------------------------------------------------- planning
@@ -351,8 +342,11 @@ def run_sources(sources: list[io.Source], settings: Settings, jobs: int, quiet: 
     try:
         # One JSON Lines file for every input is written as the outputs come, and
         # appears whole at the end (atomic_file).
-        with io.atomic_file(sink) if sink else contextlib.nullcontext() as stream, report:
-            for outcome in (executor or _outcomes)(sources, settings, jobs, stdin_data):
+        # The outcomes are closed here, not when collected: a run that stops early
+        # stops its workers at once.
+        outcomes = (executor or _outcomes)(sources, settings, jobs, stdin_data)
+        with io.atomic_file(sink) if sink else contextlib.nullcontext() as stream, report, contextlib.closing(outcomes):
+            for outcome in outcomes:
                 report.add(outcome.status, ((name, 1) for _, _, name, _ in outcome.removed))
                 if outcome.status in ("skipped", "failed") or (outcome.status in ("empty", "uncertain")
                                                                and outcome.reason != EMPTY_INPUT and not quiet):
@@ -383,18 +377,9 @@ def _outcomes(sources, settings, jobs, stdin_data):
         for s in sources:
             yield process(s, settings, stdin_data if s.path == "-" else None)
         return
-    import multiprocessing
+    from .corpus import folder_outcomes
 
-    ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing.get_context()
-    pool = ctx.Pool(min(jobs, len(sources)), initializer=worker_init)
-    try:
-        yield from pool.imap(_process_job, ((s, settings) for s in sources), chunksize=8)
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
+    yield from folder_outcomes(None, None)(sources, settings, min(jobs, len(sources)), stdin_data)
 
 
 def explain_outcome(outcome: Outcome) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -338,3 +340,25 @@ def test_worker_processes_get_a_bounded_number_of_batches_ahead():
     results, ahead = ahead_of_results(LocalRunner(2), 60, 3)
     assert results == [i * 3 for i in range(60)]  # in input order
     assert ahead <= 4  # twice the workers: memory does not grow with the input
+
+
+def _note_and_wait(item, folder):
+    (Path(folder) / f"{item}.started").touch()
+    if item:
+        time.sleep(0.5)
+    (Path(folder) / f"{item}.done").touch()
+    return item
+
+
+def test_a_run_that_stops_early_finishes_the_batches_running_and_starts_no_more(tmp_path):
+    from newsclean.cluster import LocalRunner
+
+    with pytest.raises(RuntimeError):
+        with LocalRunner(2) as run:
+            for _ in run.map(_note_and_wait, range(100), str(tmp_path)):
+                raise RuntimeError("the reader went away")
+    # 0 and 1 ran at once, and 2 may have started as 0 was handed back; 3 was
+    # queued (two batches per worker) until a worker came free, after the stop.
+    started = sorted(int(p.stem) for p in tmp_path.glob("*.started"))
+    assert started in ([0, 1], [0, 1, 2])
+    assert sorted(int(p.stem) for p in tmp_path.glob("*.done")) == started  # no worker was killed
