@@ -393,6 +393,35 @@ def test_a_quoted_post_in_a_social_embed_is_kept():
 # ---------------------------------------------------------------- the whole page
 
 
+# A forum thread: the question and the replies, each in a box its site names
+# "comment", are the page's text.
+THREAD = [
+    ("ferryfan", "Does anyone know whether the Marsh Point ferry still takes bicycles while the landing is rebuilt? I could not find it on the timetable."),
+    ("islander", "It does, but only on the early crossings. The temporary berth is too narrow for the cycle rack in the afternoon."),
+    ("ferryfan", "Thanks, that helps. I will take the seven o'clock boat on Saturday and ride the rest of the way."),
+    ("harbourwatch", "The council said the new landing should open in the spring, so the cycle rack will be back for the summer."),
+]
+
+
+def thread_html(posts=THREAD) -> str:
+    return "".join(f'<div class="comment"><div class="comment-author">{who}</div><div class="comment-body">{text}</div></div>'
+                   for who, text in posts)
+
+
+def test_a_thread_of_posts_named_comments_is_the_pages_text():
+    data = (f'<html><body><nav><a href="/">Forum</a> <a href="/ferries">Ferries</a></nav><h1>Bicycles on the ferry</h1>'
+            f'<div class="thread">{thread_html()}</div><footer>Island Forum</footer></body></html>').encode()
+    text = clean_page(data).text
+    assert all(post in text for _, post in THREAD)
+
+
+def test_the_comments_under_an_article_go_however_long():
+    comments = f'<section class="comments"><h2>Comments</h2>{thread_html(THREAD * 3)}</section>'
+    r = clean_page(page(story_html(), around=comments))
+    assert all(p in r.text for p in STORY)
+    assert not any(post in r.text for _, post in THREAD)
+
+
 def test_a_page_gives_its_article_and_headline():
     around = '<aside class="most-read"><h2>Most read</h2><ol><li><a href=/x>Fish market closes</a></li></ol></aside>'
     body = (story_html() + '<div class="ad-container"><span>Advertisement</span></div>'

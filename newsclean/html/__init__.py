@@ -18,7 +18,11 @@ Steps (a module each: markup, meta, pruning, candidates, blocks, rendering):
    pick and our own block among what it reads; where it keeps nothing, one of
    those candidates, or the whole page, is taken (candidates.py);
 7. run the filter pipeline over the lines taken (mode "article"); a confidence,
-   fitted too, says how likely the text is the article.
+   fitted too, says how likely the text is the article;
+8. when no sentence is left and one class-named rule of step 4 dropped more than
+   half the page's text (the posts of a forum thread, each a "comment"), the page
+   is read again with those elements kept, and that reading is taken if it has
+   sentences.
 
 What steps 4 and 6 drop is recorded as the pipeline's removals are, under the
 filter "extract" and a rule naming why ("extract.nav", "extract.ad",
@@ -51,11 +55,11 @@ from typing import NamedTuple
 
 from ..detect import HTMLError, decode_html
 from ..model import Config, Removal, Result
-from ..pipeline import clean
+from ..pipeline import clean, prose_words
 from .candidates import Candidates, best_block, confidence, find, measures, params, take
 from .meta import drop_title_lines, headline, metadata
 from .markup import MAX_MARKUP_BYTES, MAX_TAGS, HTMLTooLarge, TooDeep, check_size, flatten, parse
-from .pruning import RULES as PRUNING_RULES, prune
+from .pruning import NAMED, RULES as PRUNING_RULES, prune
 from .rendering import render
 
 __all__ = ["HTMLError", "HTMLTooLarge", "MAX_MARKUP_BYTES", "MAX_TAGS", "RULES", "best_block", "clean_html", "headline",
@@ -83,7 +87,25 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
         return Result(None, (), (), meta={"input_type": "html"})
 
     page = read(root)
+    result = _cleaned(page, config)
+    spare = _named_text(page)
+    if spare and not _has_sentence(result):
+        # The page's text went under one class name ("comment" on each post of
+        # a forum thread) and no sentence is left: that was the text.
+        again = _cleaned(read(parse(text), spare), config)
+        if _has_sentence(again):
+            return again
+    return result
+
+
+def _has_sentence(result: Result) -> bool:
+    return any(prose_words(p) for p in result.paragraphs)
+
+
+def _cleaned(page: Page, config: Config) -> Result:
+    """The page cleaned from its candidate taken."""
     meta, title, found = page.meta, page.title, page.found
+    article_config = replace(config, mode="article", keep_title=False)
     p = params()
     name, taken = take(found, page.chars, p)
     if name == "page":
@@ -102,6 +124,15 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
                    meta={"input_type": "html", "candidate": name, "confidence": round(sure, 3), **meta})
 
 
+def _named_text(page: Page) -> frozenset[str]:
+    """The class-named rules whose drops held more than half the page's text."""
+    size: dict[str, int] = {}
+    for d in page.drops:
+        if d.rule in NAMED:
+            size[d.rule] = size.get(d.rule, 0) + len(d.text)
+    return frozenset(rule for rule, n in size.items() if 2 * n > page.chars)
+
+
 class Page(NamedTuple):
     meta: dict  # metadata()
     title: str | None
@@ -110,14 +141,15 @@ class Page(NamedTuple):
     found: Candidates  # the text of each with the headline's lines dropped
 
 
-def read(root) -> Page:
-    """A parsed page, read: its metadata and headline, pruned, its candidates found."""
+def read(root, spare: frozenset[str] = frozenset()) -> Page:
+    """A parsed page, read: its metadata and headline, pruned (but what the rules in
+    `spare` name), its candidates found."""
     meta = metadata(root)
     title = headline(root, meta.pop("_title", None))
     body = root.find("body")
     if body is None:
         body = root
-    chars, drops = prune(body)
+    chars, drops = prune(body, spare)
     found = find(root, body, chars)
     for candidate in found:
         drop_title_lines(candidate.lines, title)

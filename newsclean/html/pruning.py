@@ -73,6 +73,7 @@ _MARKERS = {
     "extract.popup": "modal popup overlay rollover tooltip popover hovercard",
 }
 _MARKER_RULES = tuple((rule, frozenset(words.split())) for rule, words in _MARKERS.items())
+NAMED = frozenset(_MARKERS)  # the rules that go by class and id words
 # Stems that mark furniture at the start of a run-together token as well:
 # "relatedposts", "sharecount", "subscribenewsletter", "sponsorlogo".
 _MARKER_STEMS = {
@@ -158,11 +159,12 @@ def _marker_rule(value: str) -> str | None:
 _MARKER_RULE = _Markers()
 
 
-def prune(body) -> tuple[int, list[Drop]]:
+def prune(body, spare: frozenset[str] = frozenset()) -> tuple[int, list[Drop]]:
     """Drop, in place, every element that is never article text (see the module
-    docstring). Text after a dropped element (its tail) stays. Returns the number
-    of characters of text the page had before the furniture went, and a Drop for
-    each dropped element a reader would have seen."""
+    docstring), but those a rule in `spare` names by their class or id. Text after
+    a dropped element (its tail) stays. Returns the number of characters of text
+    the page had before the furniture went, and a Drop for each dropped element a
+    reader would have seen."""
     from lxml import etree
 
     # First what is never text, so the page's text size below is the visible one:
@@ -214,6 +216,8 @@ def prune(body) -> tuple[int, list[Drop]]:
                         break
             if rule not in (None, HIDDEN) and is_inline(tag) and _in_running_text(el):
                 rule = None  # a link or span inside a sentence: its words are the sentence's
+            elif rule in spare:
+                rule = None
         if rule is not None:
             if rule == BYLINE:
                 if len(el.text_content()) <= _META_MAX_CHARS:
