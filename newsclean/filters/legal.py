@@ -72,6 +72,10 @@ def _is_legal_links(low: str) -> bool:
     return 3 <= len(tokens) <= 12 and _LINK_WORDS.issuperset(tokens) and sum(t in _LINK_HEADS for t in tokens) >= 2
 
 
+def is_cookie_notice(text: str) -> bool:
+    return _legal_rule(text) == "cookie_notice"
+
+
 @remembered
 def _legal_rule(text: str) -> str | None:
     """The rule that takes the line (see LEGAL's rules), or None."""

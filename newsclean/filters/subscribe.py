@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .base import key, labels, line_filter, pattern, remembered, unbullet, words
+from .legal import is_cookie_notice
 
 _LABELS = labels(
     r"subscribe(?: now| today| here)?|sign ?up(?: now| here| today)?|sign in|log ?in|register|join now",
@@ -109,7 +110,8 @@ def _pitch_rule(text: str) -> str | None:
     # a quotation, or a line that names who said it ("..., officials said.").
     if unbullet(text).startswith(_QUOTES) or _ATTRIBUTED.search(text):
         return None
-    if not _OFFER.search(low):
+    if not _OFFER.search(low) or is_cookie_notice(text):
+        # A consent notice's "click here for more" sells nothing: it is legal's.
         return None
     # The offer and the call to the reader must meet in one sentence: a report
     # that mentions subscriptions in one sentence and "you" in another stays.
@@ -204,5 +206,7 @@ SUBSCRIBE = line_filter(
         "The newsletter, founded in 1990, has 20,000 readers.",
         "Sign up was slow at first, the organisers said.",
         "Subscribe now, or pay more later, the company told customers.",
+        # a consent notice goes too, but as legal's
+        "Our site runs on cookies; by browsing on you accept them. Tap here to read how we use them.",
     ),
 )
