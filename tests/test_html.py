@@ -422,6 +422,14 @@ def test_the_comments_under_an_article_go_however_long():
     assert not any(post in r.text for _, post in THREAD)
 
 
+def test_a_title_never_closed_does_not_swallow_the_page():
+    # A damaged "</title>" leaves the rest of the page inside the title, as text.
+    data = page(story_html()).replace(b"| The Island Gazette</title>", b"| The Island Gaz</titl")
+    r = clean_page(data)
+    assert r.title == HEADLINE
+    assert all(p in r.text for p in STORY)
+
+
 def test_a_page_gives_its_article_and_headline():
     around = '<aside class="most-read"><h2>Most read</h2><ol><li><a href=/x>Fish market closes</a></li></ol></aside>'
     body = (story_html() + '<div class="ad-container"><span>Advertisement</span></div>'

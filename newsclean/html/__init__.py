@@ -6,7 +6,8 @@ first HTML input, so the plain-text path never pays for them.
 Steps (a module each: markup, meta, pruning, candidates, blocks, rendering):
 1. decode the bytes (detect.decode_html: BOM, <meta charset>, UTF-8, cp1252);
 2. parse with lxml's HTML parser in recover mode (malformed markup is repaired,
-   never refused);
+   never refused); a <title> never closed, which would hold the rest of the page
+   as its text, is read again (once) as an ordinary element;
 3. read the metadata (canonical URL, dates, authors, site name, language) from
    meta tags, JSON-LD and <time>;
 4. prune what is never article text: scripts, styles, forms, navigation, asides,

@@ -64,7 +64,7 @@ class TooDeep(Exception):
     """libxml2 gave up on the page's nesting; it is cleaned as flat text (flatten)."""
 
 
-def parse(markup: str):
+def parse(markup: str, again: bool = True):
     """The document's root element. Raises TooDeep when libxml2 gave up on nesting."""
     from lxml import etree, html as lxml_html
 
@@ -80,7 +80,17 @@ def parse(markup: str):
         return None
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         raise TooDeep()
+    title = root.find(".//title")
+    if again and title is not None and title.text and _MARKUP.search(title.text):
+        # A <title> never closed (a damaged "</title>") holds the rest of the page
+        # as its text, markup and all. The page is read again (once) without it.
+        return parse(_TITLE_OPEN.sub("<span", markup, count=1), again=False)
     return root
+
+
+# A tag inside a title's text: the title was not closed where it should have been.
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")
+_TITLE_OPEN = re.compile(r"<title\b", re.IGNORECASE)
 
 
 _RAW_OPEN = re.compile(r"<(script|style|noscript|template)\b", re.IGNORECASE)
