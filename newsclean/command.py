@@ -108,6 +108,8 @@ EMPTY_INPUT = "empty input"
 
 def uncertain(result) -> str:
     """Why a saved page's text may not be its article, and what to do."""
+    if not result.paragraphs:
+        return "only the headline was found; --explain shows what was dropped"
     return (f"the text taken ({result.candidate}) may not be the article (confidence {result.confidence:.2f}); "
             "check it, and --explain for what was dropped")
 

@@ -106,7 +106,7 @@ class Result:
     def status(self) -> str:
         """"ok"; "empty" when neither a title nor a paragraph was kept; "uncertain"
         when the text was kept from a saved page with low confidence that it is the
-        article."""
+        article, or only its headline was found."""
         if not (self.paragraphs or self.title):
             return "empty"
         return "uncertain" if self.uncertain else "ok"

@@ -607,6 +607,15 @@ def test_a_page_of_low_confidence_is_uncertain_and_kept(doubting_short_texts):
     assert clean_page(page(story_html())).status == "ok"
 
 
+def test_a_page_of_which_only_the_headline_is_found_is_uncertain():
+    data = page("", around='<div class="related"><a href="/1">Ferry fares to rise</a></div>')
+    result = clean_page(data)
+    assert result.paragraphs == () and result.title == HEADLINE
+    assert result.status == "uncertain"
+    run = CliRunner().invoke(main, ["-", "--format", "json"], input=data)
+    assert json.loads(run.stdout)["reason"].startswith("only the headline was found")
+
+
 def test_the_command_writes_an_uncertain_page_names_it_and_counts_it(tmp_path, doubting_short_texts):
     src = tmp_path / "in"
     src.mkdir()

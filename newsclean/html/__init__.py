@@ -121,7 +121,9 @@ def _cleaned(page: Page, config: Config) -> Result:
     ]
     removed.sort(key=lambda r: r.line)
     region = result.region and tuple(article.sources[(n - 1) // 2] for n in result.region)
-    return replace(result, title=title, removed=tuple(removed), region=region, uncertain=sure < p.uncertain_below,
+    # A headline alone is no article found, whatever the confidence says.
+    doubt = sure < p.uncertain_below or not result.paragraphs
+    return replace(result, title=title, removed=tuple(removed), region=region, uncertain=doubt,
                    meta={"input_type": "html", "candidate": name, "confidence": round(sure, 3), **meta})
 
 
