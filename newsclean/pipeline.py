@@ -197,18 +197,12 @@ def region_share(lines: Sequence[Line], taken: Sequence[int]) -> float:
     """The share of the text's prose words (lines ending like a sentence, of
     _PROSE_WORDS words or more) that stand in the article region, that is, on lines
     not marked as outside it; 1.0 for a text without prose."""
-    inside = total = 0.0
-    for line, t in zip(lines, taken):
-        n = prose_words(line.text)
-        total += n
-        if t != _REGION:
-            inside += n
-    return inside / total if total else 1.0
+    return prose_kept(lines, [t != _REGION for t in taken])
 
 
 def prose_kept(lines: Sequence[Line], keep: Sequence[bool]) -> float:
-    """The share of the text's prose words (as region_share() counts them) on the
-    lines kept; 1.0 for a text without prose."""
+    """The share of the text's prose words (lines ending like a sentence, of
+    _PROSE_WORDS words or more) on the lines kept; 1.0 for a text without prose."""
     kept = total = 0.0
     for line, k in zip(lines, keep):
         n = prose_words(line.text)

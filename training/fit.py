@@ -303,6 +303,13 @@ SHARES = tuple(round(0.1 * k, 1) for k in range(7))
 SHARE_SLACK = 0.002
 
 
+def recall_first(means: dict[float, float]) -> float:
+    """Of the shares tried, the largest whose meanF1 is within SHARE_SLACK of the
+    best: the one that keeps the most."""
+    best = max(means.values())
+    return max(t for t, m in means.items() if m >= best - SHARE_SLACK)
+
+
 def stack(X, y, w, fold, doc, use):
     """Steps 1 and 2 on the rows in `use`: the line and context models fitted on
     folds 1-4, and the out-of-fold score of every row (held-out rows: the final
@@ -349,8 +356,9 @@ class Keeping:
         return np.where(self.article, self.taken == 0, ~sure & ~self.no_article & (self.second >= threshold))
 
 
-# The shares of its prose words kept tried (scorer.Model.prose_kept).
-PROSE_KEPT = tuple(round(0.1 * k, 1) for k in range(7))
+# The shares of its prose words kept tried (scorer.Model.prose_kept): the region
+# share's grid.
+PROSE_KEPT = SHARES
 
 
 def fall_back(kept, X, doc, prose, limit):
@@ -447,8 +455,7 @@ def main() -> None:
             "{} meanF1={:.4f} lost={}".format(form, *page_figures(kept, y, size, doc, fit & wide & use & (forms == form))[3:5])
             for form in WIDE_FORMS)
         print(f"region share {t:.1f}: meanF1={means[t]:.4f}  {by_form}", file=sys.stderr)
-    best = max(means.values())
-    region_share = max(t for t in SHARES if means[t] >= best - SHARE_SLACK)
+    region_share = recall_first(means)
 
     # 6. everything refitted on the rows at that share
     kept, trusted, threshold, lines_model, context_model = fit_at(region_share)
@@ -460,8 +467,7 @@ def main() -> None:
     for t in PROSE_KEPT:
         means[t] = page_figures(fall_back(kept, X, doc, prose, t), y, size, doc, fit & wide & use)[3]
         print(f"prose kept {t:.1f}: meanF1={means[t]:.4f}", file=sys.stderr)
-    best = max(means.values())
-    prose_kept = max(t for t in PROSE_KEPT if means[t] >= best - SHARE_SLACK)
+    prose_kept = recall_first(means)
     kept = fall_back(kept, X, doc, prose, prose_kept)
 
     model = {

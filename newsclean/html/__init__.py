@@ -78,11 +78,10 @@ def clean_html(markup: bytes | str, config: Config) -> Result:
     what the filters took. Raises HTMLError for a page beyond the limits."""
     check_size(markup)
     text = decode_html(markup) if isinstance(markup, bytes) else markup
-    article_config = replace(config, mode="article", keep_title=False)
     try:
         root = parse(text)
     except TooDeep:
-        result = clean(flatten(text), article_config)
+        result = clean(flatten(text), replace(config, mode="article", keep_title=False))
         return replace(result, meta={"input_type": "html", "note": "nested too deeply to parse; cleaned as flat text"})
     if root is None:
         return Result(None, (), (), meta={"input_type": "html"})

@@ -64,8 +64,23 @@ class TooDeep(Exception):
     """libxml2 gave up on the page's nesting; it is cleaned as flat text (flatten)."""
 
 
-def parse(markup: str, again: bool = True):
+def parse(markup: str):
     """The document's root element. Raises TooDeep when libxml2 gave up on nesting."""
+    root = _parse(markup)
+    title = None if root is None else root.find(".//title")
+    if title is not None and title.text and _MARKUP.search(title.text):
+        # A <title> never closed (a damaged "</title>") holds the rest of the page
+        # as its text, markup and all. The page is read again (once) without it.
+        root = _parse(_TITLE_OPEN.sub("<span", markup, count=1))
+    return root
+
+
+# A tag inside a title's text: the title was not closed where it should have been.
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")
+_TITLE_OPEN = re.compile(r"<title\b", re.IGNORECASE)
+
+
+def _parse(markup: str):
     from lxml import etree, html as lxml_html
 
     parser = html_parser()
@@ -80,17 +95,7 @@ def parse(markup: str, again: bool = True):
         return None
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         raise TooDeep()
-    title = root.find(".//title")
-    if again and title is not None and title.text and _MARKUP.search(title.text):
-        # A <title> never closed (a damaged "</title>") holds the rest of the page
-        # as its text, markup and all. The page is read again (once) without it.
-        return parse(_TITLE_OPEN.sub("<span", markup, count=1), again=False)
     return root
-
-
-# A tag inside a title's text: the title was not closed where it should have been.
-_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")
-_TITLE_OPEN = re.compile(r"<title\b", re.IGNORECASE)
 
 
 _RAW_OPEN = re.compile(r"<(script|style|noscript|template)\b", re.IGNORECASE)
