@@ -390,6 +390,16 @@ def test_a_quoted_post_in_a_social_embed_is_kept():
     assert "We will have the landing open by spring." in lines
 
 
+def test_a_reply_quoting_a_passage_in_the_comments_goes():
+    # The guard for quoted posts is for social embeds; a comment that quotes the
+    # article, or another comment, is still a comment.
+    reply = ('<div class="comment-body"><p>Hi Sam, you asked about the pontoon.</p><blockquote><p>Residents had '
+             "asked for a temporary pontoon.</p></blockquote><p>It is on the agenda for the next meeting, and we "
+             "will write about it then.</p></div>")
+    lines = prune_and_render(story_html() + reply)
+    assert lines == STORY
+
+
 # ---------------------------------------------------------------- the whole page
 
 

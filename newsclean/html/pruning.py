@@ -98,6 +98,7 @@ _META_MARKERS = frozenset("byline bylines author authors timestamp date publishe
 BYLINE = "extract.byline"
 _META_MAX_CHARS = 200
 LINKS = "extract.links"
+_SHARE = "extract.share"
 # Every rule id a drop can carry.
 RULES = tuple(dict.fromkeys([*_SEEN_DROPS.values(), *_FURNITURE_TAGS.values(), *_FURNITURE_ROLES.values(),
                              *_MARKERS, HIDDEN, BYLINE, LINKS]))
@@ -228,7 +229,7 @@ def prune(body, spare: frozenset[str] = frozenset()) -> tuple[int, list[Drop]]:
                 if _prose(el, prose_guard) < prose_guard:
                     drop.append((el, rule))
                     continue
-            elif len(el.text_content()) < guard and _prose(el, prose_guard) < prose_guard and not _quotes(el):
+            elif len(el.text_content()) < guard and _prose(el, prose_guard) < prose_guard and not (rule == _SHARE and _quotes(el)):
                 drop.append((el, rule))
                 continue
             kept_above += 1
@@ -321,7 +322,9 @@ def _in_running_text(el) -> bool:
 
 def _quotes(el) -> bool:
     """Holds a block quote: a post quoted from a social network sits in a
-    "social-embed" box, and it is article text; share bars hold no quotes."""
+    "social-embed" box, and it is article text; share bars hold no quotes. (Only
+    for those: a comment or a teaser quoting a passage is still a comment or a
+    teaser.)"""
     return next(el.iter("blockquote"), None) is not None
 
 
