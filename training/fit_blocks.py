@@ -116,12 +116,21 @@ def logits(model, X):
     return m.decision_function(encode(X, edges))
 
 
+_QUALITY: dict = {}
+
+
 def figures(pages, docs, keep_of) -> tuple[float, int]:
-    """Quality per page averaged, and pages lost, of the lines keep_of(k) keeps of docs[k]."""
+    """Quality per page averaged, and pages lost, of the lines keep_of(k) keeps of
+    docs[k]. A page's figures are kept for each set of lines: the thresholds of
+    the grid keep the same lines of most pages."""
     q, lost = [], 0
     for k, d in enumerate(docs):
-        text = "\n\n".join(line for line, keep in zip(d["lines"], keep_of(k)) if keep)
-        a, b = corpora.page_quality(pages[d["ident"]], text, d["title"])
+        keeps = tuple(keep_of(k))
+        key = (d["ident"], keeps)
+        if key not in _QUALITY:
+            text = "\n\n".join(line for line, keep in zip(d["lines"], keeps) if keep)
+            _QUALITY[key] = corpora.page_quality(pages[d["ident"]], text, d["title"])
+        a, b = _QUALITY[key]
         q.append(a)
         lost += b
     return float(np.mean(q)), lost
