@@ -95,9 +95,17 @@ DOCUMENT = (
     "lead_share", "trail_share", "lead_lines", "trail_lines", "longest_break", "prose_words",
     "short_head", "short_tail", "densest_words",
 )
-# A page's menus and footer: the lines at either end of a text this many deep.
+# A page's menus and footer: the lines at either end of a text this many deep. On
+# the fitted sites of the wide corpus a whole page has a median of 26 lines before
+# its first prose line and 12 after its last, the article alone none (three in
+# four: 2 or fewer); 20 lines reach into most pages' menus or footer and take in
+# every short line at an article's own ends.
 _ENDS = 20
-# Prose lines at most this many lines apart stand in one stretch (densest_words).
+# Prose lines at most this many lines apart stand in one stretch (densest_words):
+# between two prose lines of an article (the fitted sites' article texts) stand
+# at most 3 other lines (a subheading, a caption, an ad label) in 93.5% of cases,
+# at most 2 in 90.7%, at most 6 in 96.7%: past 3 each further line adds under
+# 1.5% of them, and a wider gap lets more of a page's short lines join a stretch.
 _STRETCH_GAP = 3
 
 
