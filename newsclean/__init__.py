@@ -37,8 +37,8 @@ def clean(text: str | bytes, config: Config = DEFAULT) -> Result:
     detected, HTML recognised by its markup). `config` chooses the mode ("auto",
     "article" or "page") and the steps to disable, of these, in the order they
     run: repeated_across (run by a site template, newsclean.templates, never by
-    clean()), unwrap, region, residue, counters, ads, subscribe, share, related,
-    comments, legal, media, byline, navigation, teasers, repeated, score.
+    clean()), unwrap, region, residue, counters, ads, share, related, comments,
+    legal, media, byline, teasers, subscribe, navigation, repeated, score.
     Raises TypeError for any other type of `text` or `config`.
     """
     if not isinstance(config, Config):

@@ -18,8 +18,8 @@ class Config:
     mode: "article" (the text is just the article), "page" (a whole-page dump: find
     the article region first) or "auto" (decide per text; the default).
     disabled: names of steps to turn off, in any case, as `newsclean --list-filters`
-    lists them: repeated_across, unwrap, region, residue, counters, ads, subscribe, share,
-    related, comments, legal, media, byline, navigation, teasers, repeated, score.
+    lists them: repeated_across, unwrap, region, residue, counters, ads, share, related,
+    comments, legal, media, byline, teasers, subscribe, navigation, repeated, score.
     keep_title: take a leading headline line as the title.
 
     Raises ConfigError for an unknown mode or step name.

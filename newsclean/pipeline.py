@@ -67,8 +67,8 @@ def clean(text: str, config: Config = DEFAULT) -> Result:
     """Clean raw article text. See the README for what each step takes out.
 
     The steps `config.disabled` can turn off, in the order they run: unwrap,
-    region, residue, counters, ads, subscribe, share, related, comments, legal,
-    media, byline, navigation, teasers, repeated, score. The first step,
+    region, residue, counters, ads, share, related, comments, legal, media,
+    byline, teasers, subscribe, navigation, repeated, score. The first step,
     repeated_across, is run by a site template (templates.py), never here.
 
     Cleaning the text output again changes nothing: what a second pass over the

@@ -31,3 +31,12 @@ def test_a_trusted_rule_is_not_overruled():
     result = clean(text, Config(mode="article"))
     assert result.paragraphs == REVIEW
     assert [r.rule for r in result.removed] == ["ads.label"]
+
+
+def test_a_line_a_trusted_rule_takes_is_not_left_to_the_scorer_by_an_untrusted_one():
+    # A copyright line that also asks the reader to sign up: `legal` names it,
+    # whatever `subscribe`, which runs after it, would make of it.
+    notice = "Copyright © 2025 The Island Post. Sign up for our newsletter."
+    result = clean("\n\n".join(REVIEW[:3] + (notice,) + REVIEW[3:]), Config(mode="article"))
+    assert result.paragraphs == REVIEW
+    assert [r.rule for r in result.removed] == ["legal.copyright"]
