@@ -116,21 +116,19 @@ def logits(model, X):
     return m.decision_function(encode(X, edges))
 
 
-_QUALITY: dict = {}
-
-
-def figures(pages, docs, keep_of) -> tuple[float, int]:
+def figures(pages, docs, keep_of, memo: dict | None = None) -> tuple[float, int]:
     """Quality per page averaged, and pages lost, of the lines keep_of(k) keeps of
-    docs[k]. A page's figures are kept for each set of lines: the thresholds of
-    the grid keep the same lines of most pages."""
+    docs[k]. `memo` keeps a page's figures for each set of its lines across calls:
+    the thresholds of a grid keep the same lines of most pages."""
+    memo = {} if memo is None else memo
     q, lost = [], 0
     for k, d in enumerate(docs):
         keeps = tuple(keep_of(k))
         key = (d["ident"], keeps)
-        if key not in _QUALITY:
+        if key not in memo:
             text = "\n\n".join(line for line, keep in zip(d["lines"], keeps) if keep)
-            _QUALITY[key] = corpora.page_quality(pages[d["ident"]], text, d["title"])
-        a, b = _QUALITY[key]
+            memo[key] = corpora.page_quality(pages[d["ident"]], text, d["title"])
+        a, b = memo[key]
         q.append(a)
         lost += b
     return float(np.mean(q)), lost
@@ -165,9 +163,9 @@ def main() -> None:
 
     pick = figures(pages, sub, lambda j: X[starts[fit_docs[j]]:starts[fit_docs[j] + 1], blocks.NAMES.index("in_pick")] > 0)
     print(f"readability's pick alone: quality {pick[0]:.4f}, lost {pick[1]}", file=sys.stderr)
-    grid = {}
+    grid, memo = {}, {}
     for t in ((i, o) for i in INSIDE for o in OUTSIDE if o >= i):
-        grid[t] = figures(pages, sub, kept(oof, t))
+        grid[t] = figures(pages, sub, kept(oof, t), memo)
         print(f"thresholds {t[0]:+.2f} in the pick, {t[1]:+.2f} beyond: quality {grid[t][0]:.4f}, lost {grid[t][1]}",
               file=sys.stderr)
     best = max(q for q, _ in grid.values())

@@ -229,7 +229,8 @@ def prune(body, spare: frozenset[str] = frozenset()) -> tuple[int, list[Drop]]:
                 if _prose(el, prose_guard) < prose_guard:
                     drop.append((el, rule))
                     continue
-            elif len(el.text_content()) < guard and _prose(el, prose_guard) < prose_guard and not (rule == _SHARE and _quotes(el)):
+            elif (len(el.text_content()) < guard and _prose(el, prose_guard) < prose_guard
+                  and not (rule == _SHARE and _quotes(el))):
                 drop.append((el, rule))
                 continue
             kept_above += 1
