@@ -54,12 +54,14 @@ _FURNITURE_ROLES = {
 # tokens of the class or id, split at "-", "_", spaces and camelCase, so "ad-slot"
 # and "adSlot" match "ad" but "header", "shadow" and "download" do not. The first
 # rule whose words match names the drop.
+# A share box: the one marked box a block quote keeps (prune()).
+_SHARE = "extract.share"
 _MARKERS = {
     "extract.ad": """ad ads adv advert adverts advertisement advertisements advertising adslot adunit
         adsense adbox adblock adcontainer adwrapper dfp gpt doubleclick banner billboard leaderboard
         skyscraper sponsor sponsored sponsors promo promoted promotion cta
         werbung anzeige publicidad publicite publicité pubblicita pubblicità reklama reclame""",
-    "extract.share": """share shares sharing sharebar sharetools social socials sociallinks socialshare
+    _SHARE: """share shares sharing sharebar sharetools social socials sociallinks socialshare
         addthis sharethis compartir partage partager teilen condividi""",
     "extract.newsletter": """newsletter newsletters subscribe subscription subscriptions signup paywall
         abonnement suscripcion suscríbete""",
@@ -80,7 +82,7 @@ _MARKER_STEMS = {
     "related": "extract.related", "recommend": "extract.related", "outbrain": "extract.related",
     "taboola": "extract.related", "newsletter": "extract.newsletter", "subscribe": "extract.newsletter",
     "advert": "extract.ad", "sponsor": "extract.ad", "promo": "extract.ad",
-    "share": "extract.share", "social": "extract.share", "comment": "extract.comments",
+    "share": _SHARE, "social": _SHARE, "comment": "extract.comments",
 }
 _STEMS = tuple(_MARKER_STEMS)
 # Words on those stems that name article parts or shared page parts, not furniture.
@@ -98,7 +100,6 @@ _META_MARKERS = frozenset("byline bylines author authors timestamp date publishe
 BYLINE = "extract.byline"
 _META_MAX_CHARS = 200
 LINKS = "extract.links"
-_SHARE = "extract.share"
 # Every rule id a drop can carry.
 RULES = tuple(dict.fromkeys([*_SEEN_DROPS.values(), *_FURNITURE_TAGS.values(), *_FURNITURE_ROLES.values(),
                              *_MARKERS, HIDDEN, BYLINE, LINKS]))
