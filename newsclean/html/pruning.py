@@ -47,6 +47,8 @@ _FURNITURE_ROLES = {
     "alertdialog": "extract.dialog",
 }
 
+# A share box: the one marked box a block quote keeps (prune()).
+_SHARE = "extract.share"
 # Class/id tokens that mark furniture, by the rule they name. Class names are
 # written in English on most sites whatever their language; the few local words
 # here cover the common non-English names (German "werbung"/"anzeige", Spanish
@@ -54,8 +56,6 @@ _FURNITURE_ROLES = {
 # tokens of the class or id, split at "-", "_", spaces and camelCase, so "ad-slot"
 # and "adSlot" match "ad" but "header", "shadow" and "download" do not. The first
 # rule whose words match names the drop.
-# A share box: the one marked box a block quote keeps (prune()).
-_SHARE = "extract.share"
 _MARKERS = {
     "extract.ad": """ad ads adv advert adverts advertisement advertisements advertising adslot adunit
         adsense adbox adblock adcontainer adwrapper dfp gpt doubleclick banner billboard leaderboard
