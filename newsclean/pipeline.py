@@ -287,7 +287,8 @@ def _keep(lines: Sequence[Line], marks: Marks, config: Config, measured: Measure
     if doubt:
         scores = scorer.judge_columns(features.columns(measured.get(), taken, marks.page), model)
         for i in doubt:
-            keep[i] = taken[i] not in sure and scores[i] >= model.threshold
+            threshold = model.threshold if marks.page else model.marked.get(STEP_NAMES[taken[i]], model.threshold)
+            keep[i] = taken[i] not in sure and scores[i] >= threshold
     return _no_headline(keep, marks)
 
 

@@ -10,16 +10,20 @@ against. Context adjusts the values: a short prose line alone between furniture
 lines is a teaser's summary, prose printed twice is a teaser too, a comment
 section's header is a wall. Runs of furniture lines cost more than their parts,
 so a caption or an ad slot inside the article is bridged while a menu or a teaser
-list is not. The region is the stretch with the highest total (a maximum-sum
-segment, found in one pass), taken from the first part of the page before the
-comments that holds one. Every step is linear in the number of lines.
+list is not. The stretches with the highest totals (maximum-sum segments, each
+found in one pass) are the candidates; a small model fitted on the wide corpus
+(data/region.json, training/fit_region.py) picks the article among them from
+where each stands (how far down the page, after a comment section's header or
+not, under the page's headline or not), what it is worth beside the others and
+whether it holds a copyright line: a footer or a comment thread can hold more
+prose than a short article. Every step is linear in the number of lines.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain, compress
+from itertools import accumulate, chain, compress
 from collections import namedtuple
 from collections.abc import Sequence
 from operator import itemgetter, not_
@@ -98,9 +102,26 @@ _LANGUAGES_OF = _index_function_words()
 # A comment section's header ("12 Comments", "Leave a reply") is a wall: no region
 # reaches across it, however much prose the comments hold.
 _WALL = -1.0e9
-# The first part of the page before a wall wins when its best stretch is worth this
-# much: comments come after the article.
-_ARTICLE_BEFORE_COMMENTS = 30
+# The candidate stretches of a part of the page between walls: its best stretch,
+# then the best on either side of it, to this depth (up to 7 a part).
+_DEPTH = 2
+# Of those, the most valuable this many are the candidates: a forum page with a
+# wall at every post would have hundreds. On the texts of both corpora, the
+# stretch scoring best alone is among the 16 most valuable in 99.9% of them.
+_CANDIDATES = 16
+# The measures the region model reads of each candidate stretch (Stretches.rows).
+CANDIDATE = (
+    "value", "value_share", "start", "end", "prose_before", "after_wall", "copyright", "titled",
+    "prose_lines", "mean_value", "alone",
+)
+# The measures the join model reads of a stretch beside the region
+# (Stretches.join_row): its own, and those of the lines between.
+JOIN = (
+    "value", "value_share", "value_beside", "mean_value", "after", "gap_lines", "gap_value",
+    "gap_furniture", "gap_digits", "gap_walls", "copyright", "start", "alone",
+)
+# A copyright notice: in a footer, it holds the footer's prose.
+_COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b", re.IGNORECASE)
 # Less prose than this (in words) is no article: a page of teasers, a front page.
 _ARTICLE_WORDS = 25
 # Listing summaries run shorter than this on average; article paragraphs longer.
@@ -155,6 +176,22 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
     digitless = list(map(not_, map(_DIGITS.search, texts)))
     if not force and not _may_be_page(digitless):
         return None
+    plain, raw, label, values = _measure(lines, texts)
+    stretches = Stretches(lines, plain, values, raw, label)
+    best = stretches.choose(*_models())
+    if best is None:
+        return NO_ARTICLE if force or _is_page(digitless, values, None) else None
+    start, end = best
+    if not force and not _is_page(digitless, values, best):
+        return None
+    if not _is_article(raw, label, start, end):
+        return NO_ARTICLE
+    return Region(start, _announced_list(lines, raw, end), _title(lines, plain, start))
+
+
+def _measure(lines: Sequence[Line], texts: Sequence[str]) -> tuple[list[str], list[float], list[bool], list[float]]:
+    """Each line's plain text, its value before and after context, and whether it is
+    a short label."""
     plain = list(map(plain_text, texts))
     # Each line's case-folded words: the language is found from them and every line
     # is judged by them. An ASCII line has as many words as its case-folded form.
@@ -165,16 +202,167 @@ def locate(lines: Sequence[Line], force: bool = False) -> Region | None:
         v <= 0 and v != _WALL and (size if text == shown else size_in_words(text)) <= _LABEL_WORDS
         for text, shown, size, v in zip(texts, plain, sizes, raw)
     ]
-    values = _values(raw, label)
-    best = _choose(values)
+    return plain, raw, label, _values(raw, label)
+
+
+def stretches(lines: Sequence[Line]) -> Stretches:
+    """The candidate stretches of a text read as a whole page (for
+    training/fit_region.py)."""
+    plain, raw, label, values = _measure(lines, list(map(_TEXT, lines)))
+    return Stretches(lines, plain, values, raw, label)
+
+
+class Stretches:
+    """A page's candidate stretches: the best stretches of each part of the page
+    between walls (_DEPTH), most valuable first, and what the region model reads of
+    each (CANDIDATE), and of the lines between a stretch and the region (JOIN)."""
+
+    def __init__(self, lines: Sequence[Line], plain: Sequence[str], values: Sequence[float],
+                 raw: Sequence[float], label: Sequence[bool]):
+        found: list[tuple[float, int, int, int]] = []
+        lo = 0
+        walls = [i for i, v in enumerate(values) if v == _WALL]
+        for part, hi in enumerate(walls + [len(values)]):
+            _segments(values, lo, hi, _DEPTH, part, found)
+            lo = hi + 1
+        found.sort(key=lambda f: (-f[0], f[1]))
+        del found[_CANDIDATES:]
+        self.n = n = len(values)
+        # Running sums over the lines, for what lies between two stretches.
+        self._value = list(accumulate((0.0 if v == _WALL else v for v in values), initial=0.0))
+        self._furniture = list(accumulate((1 if v <= 0 and v != _WALL else 0 for v in values), initial=0))
+        self._walls = list(accumulate((1 if v == _WALL else 0 for v in values), initial=0))
+        self._digits = list(accumulate((1 if _DIGITS.search(text) else 0 for text in plain), initial=0))
+        positive = list(accumulate((v if v > 0 else 0.0 for v in values), initial=0.0))
+        total = positive[-1] or 1.0
+        opening = " ".join(key(line.text) for line in lines[:_OPENING_LINES])
+        top = found[0][0] if found else 1.0
+        self.spans = [(start, end) for _, start, end, _ in found]
+        self.rows = []
+        for value, start, end, part in found:
+            prose = sum(1 for v in values[start:end + 1] if v > 0)
+            alone = sum(1 for i in range(start, end + 1) if raw[i] > 0 and _alone(raw, label, i))
+            self.rows.append([
+                value,
+                value / top,
+                start / n,
+                (end + 1) / n,
+                positive[start] / total,
+                1.0 if part else 0.0,
+                1.0 if any(_COPYRIGHT.search(text) for text in plain[start:end + 1]) else 0.0,
+                1.0 if _titled(lines, start, opening) else 0.0,
+                float(prose),
+                value / prose,
+                alone / prose,
+            ])
+
+    def choose(self, model, join) -> tuple[int, int] | None:
+        """The region: the stretch the region model scores highest (the most
+        valuable on a tie), grown by the stretches around it that the join model
+        reads as more of the same article."""
+        first = self.first(model)
+        return None if first is None else self.grow(self.spans[first], join)
+
+    def first(self, model) -> int | None:
+        """The stretch the region model scores highest (an index into spans)."""
+        if len(self.spans) <= 1:
+            return 0 if self.spans else None
+        scores = model.scores(self.rows)
+        return max(range(len(scores)), key=lambda j: (scores[j], -j))
+
+    def outside(self, span: tuple[int, int]) -> list[int]:
+        """The stretches wholly outside `span`."""
+        return [k for k, (s, e) in enumerate(self.spans) if e < span[0] or s > span[1]]
+
+    def grow(self, span: tuple[int, int], join) -> tuple[int, int]:
+        """`span` joined, one at a time, to the stretch outside it that the join
+        model scores highest, while that score is positive."""
+        while True:
+            outside = self.outside(span)
+            if not outside:
+                return span
+            scores = join.scores([self.join_row(span, k) for k in outside])
+            best = max(range(len(outside)), key=lambda j: (scores[j], -j))
+            if scores[best] < 0:
+                return span
+            span = self.joined(span, outside[best])
+
+    def joined(self, span: tuple[int, int], k: int) -> tuple[int, int]:
+        s, e = self.spans[k]
+        return min(s, span[0]), max(e, span[1])
+
+    def join_row(self, span: tuple[int, int], k: int) -> list[float]:
+        """What the join model reads of stretch k beside the region `span` (JOIN order)."""
+        s, e = self.spans[k]
+        row = self.rows[k]
+        lo, hi = (e + 1, span[0]) if e < span[0] else (span[1] + 1, s)
+        gap = hi - lo
+        inside = self._value[span[1] + 1] - self._value[span[0]]
+        return [
+            row[0],
+            row[1],
+            row[0] / inside if inside > 0 else 1.0,
+            row[-1],
+            1.0 if s > span[1] else 0.0,
+            float(gap),
+            self._value[hi] - self._value[lo],
+            float(self._furniture[hi] - self._furniture[lo]),
+            (self._digits[hi] - self._digits[lo]) / gap if gap else 0.0,
+            float(self._walls[hi] - self._walls[lo]),
+            row[6],
+            row[2],
+            row[10],
+        ]
+
+
+def _segments(values: Sequence[float], lo: int, hi: int, depth: int, part: int,
+              found: list[tuple[float, int, int, int]]) -> None:
+    """The best stretch of values[lo:hi], then, `depth` times over, the best on
+    either side of it."""
+    best = _best_segment(values, lo, hi)
     if best is None:
-        return NO_ARTICLE if force or _is_page(digitless, values, None) else None
-    start, end = best
-    if not force and not _is_page(digitless, values, best):
-        return None
-    if not _is_article(raw, label, start, end):
-        return NO_ARTICLE
-    return Region(start, _announced_list(lines, raw, end), _title(lines, plain, start))
+        return
+    found.append((*best, part))
+    if depth:
+        _segments(values, lo, best[1], depth - 1, part, found)
+        _segments(values, best[2] + 1, hi, depth - 1, part, found)
+
+
+def _titled(lines: Sequence[Line], start: int, opening: str) -> bool:
+    """A headline stands above the stretch that the page's opening lines (its
+    <title>, a breadcrumb) repeat: the article's own headline."""
+    for i in range(start - 1, max(_OPENING_LINES - 1, start - 1 - _TITLE_LOOKBACK), -1):
+        text = heading_text(lines[i])
+        if _is_headline(text) and key(text) in opening:
+            return True
+    return False
+
+
+_MODELS: list = []
+
+
+def _models():
+    """The region model and the join model (scorer.Stages over CANDIDATE and JOIN),
+    read once."""
+    if not _MODELS:
+        import json
+        import os
+
+        from .scorer import stage  # scorer imports features, which imports this module
+
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "region.json")
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        install(stage(data["choose"]), stage(data["join"]))
+    return _MODELS
+
+
+def install(model, join) -> None:
+    """Use these models (scorer.Stages over CANDIDATE and JOIN) from now on in this
+    process."""
+    if model.names != CANDIDATE or join.names != JOIN:
+        raise ValueError("the region model's data file does not match this version's measures: refit it")
+    _MODELS[:] = [model, join]
 
 
 def known_language(folded: Sequence[Sequence[str]]) -> bool:
@@ -382,23 +570,6 @@ def _prose(text: str, known: bool, size: float, toks: Sequence[str]) -> float:
             capitals, n = sum(map(str.isupper, map(_FIRST, original))), len(original)
         score -= 2 * max(0.0, capitals / n - _CAPITALS)
     return score
-
-
-def _choose(values: Sequence[float]) -> tuple[int, int] | None:
-    """The article's stretch. Comment-section headers split the page into parts;
-    the first part holding an article-sized stretch wins (the comments come after
-    the article, however long they run), else the best stretch of any part."""
-    best: tuple[float, int, int] | None = None
-    lo = 0
-    for hi in [i for i, v in enumerate(values) if v == _WALL] + [len(values)]:
-        found = _best_segment(values, lo, hi)
-        if found is not None:
-            if found[0] >= _ARTICLE_BEFORE_COMMENTS:
-                return found[1], found[2]
-            if best is None or found[0] > best[0]:
-                best = found
-        lo = hi + 1
-    return None if best is None else (best[1], best[2])
 
 
 def _best_segment(values: Sequence[float], lo: int, hi: int) -> tuple[float, int, int] | None:

@@ -69,8 +69,11 @@ class Stage(namedtuple("Stage", "names bias edges weights")):
 # words is cleaned as an article instead (pipeline.scoring_marks); 0 never does so;
 # prose_kept: a text cleaned as an article (every line judged) of whose prose words
 # the scorer keeps this share or less is cleaned as the article alone instead, only
-# what a rule marked going (pipeline._decide); 0: when it keeps none.
-Model = namedtuple("Model", "page lines context threshold trusted region_share prose_kept", defaults=(0.0, 0.0))
+# what a rule marked going (pipeline._decide); 0: when it keeps none;
+# marked: for each untrusted filter, the fitted log-odds a line it marked in the
+# article alone needs to be kept (a filter not named: threshold).
+Model = namedtuple("Model", "page lines context threshold trusted region_share prose_kept marked",
+                   defaults=(0.0, 0.0, {}))
 
 
 def context_rows(first: Sequence[float], rows: Sequence[Sequence[float]]) -> list[list[float]]:
@@ -140,7 +143,8 @@ def from_dict(data: dict) -> Model:
     if page.names != features.DOCUMENT or lines.names != features.NAMES or context.names != CONTEXT:
         raise ValueError("the scorer's data file does not match this version's measures: refit it")
     return Model(page, lines, context, float(data["threshold"]), frozenset(data["trusted"]),
-                 float(data["region_share"]), float(data["prose_kept"]))
+                 float(data["region_share"]), float(data["prose_kept"]),
+                 {name: float(t) for name, t in data["marked"].items()})
 
 
 _LOADED: list[Model] = []

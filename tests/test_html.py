@@ -591,6 +591,8 @@ def test_a_pick_holding_little_of_the_pages_prose_gives_way_to_the_whole_page(mo
     # Both picks take the author's note: the whole page, cleaned as text, keeps the article.
     monkeypatch.setattr(nc_readable, "pick", lambda root: root.xpath("//div[@id='note']"))
     monkeypatch.setattr(nc_candidates, "best_block", lambda body: body.xpath("//div[@id='note']")[0])
+    # The fitted share is data: the note holds far under the tenth of the page's prose set here.
+    monkeypatch.setattr(nc_candidates, "_PARAMS", nc_candidates.params()._replace(whole_page_share=0.1))
     result = clean_page(data)
     assert all(sentence in result.paragraphs for sentence in STORY) and result.candidate == "page"
 

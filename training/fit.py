@@ -43,8 +43,15 @@ out and never fitted on. On folds 1-4:
    article is cleaned as the article alone instead (scorer.Model.prose_kept: the
    scorer then takes no line a rule did not mark) is chosen on the grid 0, 0.1,
    ..., 0.6 by the same objective and rule as the region share: the largest
-   within 0.002 of the best meanF1. Both models are written out with the
-   threshold, the trusted filters and the two shares.
+   within 0.002 of the best meanF1;
+8. for each untrusted filter, the threshold a line it marked needs to stay in
+   a text taken as the article alone (scorer.Model.marked; until now no such
+   line was kept in the figures): on the grid -3, -2.9, ..., 3, the one with the
+   best page-averaged F1 over the texts taken as the article alone in which the
+   filter marks a line (the lowest on a tie). The best, not the lowest within a
+   slack: the rule's mark is already evidence of furniture, and on a few hundred
+   texts the slack would swallow the whole curve. Both models are written out
+   with the thresholds, the trusted filters and the two shares.
 
 Before any of that, the page-or-article test (whole page, or the article's own
 element?) is fitted on the text measures of folds 1-4, page.txt and page2.txt
@@ -83,7 +90,7 @@ C = 0.5
 
 # ---------------------------------------------------------------- data
 
-def _tasks():
+def text_tasks():
     corpora.require(corpora.WIDE, "wide")
     corpora.require(corpora.SNIPPETS, "snippets")
     tasks = []
@@ -94,14 +101,14 @@ def _tasks():
     return tasks
 
 
-def _lines(page, form):
+def text_lines(page, form):
     return split_lines((page.path / form).read_text(encoding="utf-8", errors="replace"))
 
 
 def _document(task):
     """A text's document measures, and whether it is a whole page."""
     page, form = task
-    lines = _lines(page, form)
+    lines = text_lines(page, form)
     return features.measure(lines).document if lines and region.may_be_page(lines) else None
 
 
@@ -112,7 +119,7 @@ def _text_rows(task):
     article instead (None otherwise). The model installed has region_share 0, so
     the first marks are the region's."""
     page, form = task
-    lines = _lines(page, form)
+    lines = text_lines(page, form)
     if not lines:
         return None
     measured = pipeline.Measures(lines)
@@ -351,9 +358,15 @@ class Keeping:
         self.article, self.no_article = page_state == 0, page_state == 2
         self.taken = X[:, features.NAMES.index("taken")].astype(int)
 
-    def keep(self, threshold, trusted):
+    def keep(self, threshold, trusted, marked=None):
+        """`marked`: for untrusted filters (by name), the threshold a line one of
+        them marked in the article alone needs; a marked line of a filter not
+        named is not kept there (the figures the other choices are made on)."""
         sure = np.isin(self.taken, [pipeline.STEP_NAMES.index(name) for name in trusted])
-        return np.where(self.article, self.taken == 0, ~sure & ~self.no_article & (self.second >= threshold))
+        alone = self.taken == 0
+        for name, t in (marked or {}).items():
+            alone = alone | ((self.taken == pipeline.STEP_NAMES.index(name)) & (self.second >= t))
+        return np.where(self.article, alone, ~sure & ~self.no_article & (self.second >= threshold))
 
 
 # The shares of its prose words kept tried (scorer.Model.prose_kept): the region
@@ -411,7 +424,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args()
 
-    tasks = _tasks()
+    tasks = text_tasks()
     page = fit_page_model(tasks, a.jobs)
     names = ("X", "y", "w", "fold", "doc", "size", "prose", "alt", "share")
     if a.cache and a.cache.exists():
@@ -440,7 +453,7 @@ def main() -> None:
         keeping = Keeping(X, second)
         texts = fit & wide & use
         trusted, threshold = trust_and_threshold(keeping, y, size, doc, docs, texts, texts & ~keeping.article)
-        return keeping.keep(threshold, trusted), trusted, threshold, lines_model, context_model
+        return keeping.keep(threshold, trusted), trusted, threshold, lines_model, context_model, keeping
 
     # 5. the region share, from the models fitted once on the region's marks: the
     # one with the best page-averaged F1 (empty outputs 0) out of fold over every
@@ -458,7 +471,7 @@ def main() -> None:
     region_share = recall_first(means)
 
     # 6. everything refitted on the rows at that share
-    kept, trusted, threshold, lines_model, context_model = fit_at(region_share)
+    kept, trusted, threshold, lines_model, context_model, keeping = fit_at(region_share)
     use = rows_at(region_share)
 
     # 7. the prose kept under which a text cleaned as an article is cleaned as the
@@ -470,12 +483,32 @@ def main() -> None:
     prose_kept = recall_first(means)
     kept = fall_back(kept, X, doc, prose, prose_kept)
 
+    # 8. for each untrusted filter, the threshold of a line it marked in the
+    # article alone: the best F1 over the texts in which it marks one
+    alone = fit & wide & use & keeping.article
+    texts_of = np.unique(doc[alone])
+    grid = np.round(np.arange(-3.0, 3.01, 0.1), 2)
+    marked = {}
+    for name in pipeline.STEP_NAMES[1:-1]:
+        if name in trusted:
+            continue
+        fires = alone & np.isin(doc, np.unique(doc[alone & (keeping.taken == pipeline.STEP_NAMES.index(name))]))
+        if not fires.any():
+            continue
+        f = {t: page_figures(keeping.keep(threshold, trusted, {name: t}), y, size, doc, fires)[0] for t in grid}
+        marked[name] = float(min(t for t in grid if f[t] >= max(f.values())))
+        none = page_figures(keeping.keep(threshold, trusted), y, size, doc, fires)[0]
+        print(f"marked by {name} in the article alone: threshold {marked[name]:+.1f}, F1={f[marked[name]]:.4f} "
+              f"over {len(np.unique(doc[fires]))} of {len(texts_of)} texts (none kept: {none:.4f})", file=sys.stderr)
+    kept = np.where(keeping.article, keeping.keep(threshold, trusted, marked), kept)
+
     model = {
         "about": "fitted by training/fit.py on folds 1-4 of the wide and snippet corpora (split by site)",
         "threshold": threshold,
         "trusted": trusted,
         "region_share": region_share,
         "prose_kept": prose_kept,
+        "marked": marked,
         "page": page,
         "lines": lines_model,
         "context": context_model,
