@@ -343,6 +343,9 @@ def jsonl_advice(fields: dict[str, int]) -> str:
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"</?(?:html|body|div|p|span|a|script|head|meta|article|section|br|li|ul|table)\b[^<>]{0,400}>", re.IGNORECASE)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+# What may stand before a page's first tag: white space and a byte order mark,
+# also one decoded as Latin-1.
+_LEADING = " \t\r\n\ufeff\u00ef\u00bb\u00bf"
 
 
 _ANY_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9:-]*|/[a-zA-Z]|!)")
@@ -355,13 +358,16 @@ def has_markup(text: str) -> bool:
 
 def looks_like_html(text: str, name: str | None = None) -> bool:
     """HTML by name (.html, .htm, .xhtml, gzipped or not) or by content: a doctype
-    or <html>/<body> at the start, or a high density of tags. "if x < y > z" stays
-    text."""
+    or <html>/<body> at the start, or a text that opens with a tag and holds a high
+    density of them. "if x < y > z" stays text, and so does a page's text that
+    carries a widget's markup on a line of its own (it opens with words)."""
     if name and name.lower().removesuffix(".gz").endswith(HTML_SUFFIXES):
         return True
     head = text[:4096]
     if _HTML_START.match(head.encode("utf-8", "replace")[:2048]):
         return True
+    if not head.lstrip(_LEADING).startswith("<"):
+        return False
     sample = text[:20000]
     tags = len(_HTML_TAG.findall(sample))
     return tags >= 5 and tags * 40 >= len(sample.split("\n"))

@@ -71,6 +71,7 @@ def test_html_is_told_by_its_content(text):
         "The <p> element marks a paragraph, the guide says.\nIt is the most common tag.",
         "a <b> c\nprices went up < 3% > expected",
         "Plain news text about a bridge.",
+        "Menu\nSport\nWeather\n" + '<div class="w"><a href="/a">One</a><p>Two</p><span>3</span><br><br></div>',
     ],
 )
 def test_text_with_angle_brackets_stays_text(text):

@@ -357,8 +357,10 @@ def test_a_run_that_stops_early_finishes_the_batches_running_and_starts_no_more(
         with LocalRunner(2) as run:
             for _ in run.map(_note_and_wait, range(100), str(tmp_path)):
                 raise RuntimeError("the reader went away")
-    # 0 and 1 ran at once, and 2 may have started as 0 was handed back; 3 was
-    # queued (two batches per worker) until a worker came free, after the stop.
+    # 0 ran first; 1 and 2 may have started before the stop, each as a worker
+    # took it (on a busy machine a worker may take its batch only after the stop,
+    # and then skips it); 3 was queued (two batches per worker) until a worker
+    # came free, after the stop.
     started = sorted(int(p.stem) for p in tmp_path.glob("*.started"))
-    assert started in ([0, 1], [0, 1, 2])
+    assert started[0] == 0 and set(started) <= {0, 1, 2}
     assert sorted(int(p.stem) for p in tmp_path.glob("*.done")) == started  # no worker was killed
