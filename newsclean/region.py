@@ -16,7 +16,8 @@ found in one pass) are the candidates; a small model fitted on the wide corpus
 where each stands (how far down the page, after a comment section's header or
 not, under the page's headline or not), what it is worth beside the others and
 whether it holds a copyright line: a footer or a comment thread can hold more
-prose than a short article. Every step is linear in the number of lines.
+prose than a short article. A second one grows the region by the stretches
+beside it that read as more of the same article. Every step is linear in the number of lines.
 """
 
 from __future__ import annotations
@@ -227,7 +228,7 @@ class Stretches:
             lo = hi + 1
         found.sort(key=lambda f: (-f[0], f[1]))
         del found[_CANDIDATES:]
-        self.n = n = len(values)
+        n = len(values)
         # Running sums over the lines, for what lies between two stretches.
         self._value = list(accumulate((0.0 if v == _WALL else v for v in values), initial=0.0))
         self._furniture = list(accumulate((1 if v <= 0 and v != _WALL else 0 for v in values), initial=0))
@@ -345,14 +346,9 @@ def _models():
     """The region model and the join model (scorer.Stages over CANDIDATE and JOIN),
     read once."""
     if not _MODELS:
-        import json
-        import os
+        from .scorer import read_data, stage  # scorer imports features, which imports this module
 
-        from .scorer import stage  # scorer imports features, which imports this module
-
-        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "region.json")
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
+        data = read_data("region.json")
         install(stage(data["choose"]), stage(data["join"]))
     return _MODELS
 

@@ -154,15 +154,21 @@ def load() -> Model:
     """The shipped model (read once), or the one install() put in its place."""
     if not _LOADED:
         # Read only when a line is to be scored: a text no rule marked never pays
-        # for it. Read by its path beside this module (importlib.resources would
-        # load zipfile, tempfile and more, a sixth of the command's start-up).
-        import json
-        import os
-
-        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "scorer.json")
-        with open(path, encoding="utf-8") as f:
-            _LOADED.append(from_dict(json.load(f)))
+        # for it.
+        _LOADED.append(from_dict(read_data("scorer.json")))
     return _LOADED[0]
+
+
+def read_data(name: str) -> dict:
+    """A fitted data file shipped beside this module (data/NAME), read by its path
+    (importlib.resources would load zipfile, tempfile and more, a sixth of the
+    command's start-up)."""
+    import json
+    import os
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", name)
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
 
 
 def install(model: Model) -> None:

@@ -45,8 +45,8 @@ out and never fitted on. On folds 1-4:
    ..., 0.6 by the same objective and rule as the region share: the largest
    within 0.002 of the best meanF1;
 8. for each untrusted filter, the threshold a line it marked needs to stay in
-   a text taken as the article alone (scorer.Model.marked; until now no such
-   line was kept in the figures): on the grid -3, -2.9, ..., 3, the one with the
+   a text taken as the article alone (scorer.Model.marked; in steps 3-7 no
+   such line is kept): on the grid -3, -2.9, ..., 3, the one with the
    best page-averaged F1 over the texts taken as the article alone in which the
    filter marks a line (the lowest on a tie). The best, not the lowest within a
    slack: the rule's mark is already evidence of furniture, and on a few hundred
@@ -308,6 +308,8 @@ def candidate_steps(taken, y, doc, docs, mask) -> list[str]:
 SHARES = tuple(round(0.1 * k, 1) for k in range(7))
 # Recall first: the largest share whose page-averaged F1 is within this of the best.
 SHARE_SLACK = 0.002
+# The log-odds thresholds tried (a line's, and a marked line's in the article alone).
+THRESHOLDS = np.round(np.arange(-3.0, 3.01, 0.1), 2)
 
 
 def recall_first(means: dict[float, float]) -> float:
@@ -392,14 +394,13 @@ def trust_and_threshold(keeping, y, size, doc, docs, texts, pages):
     for the best page-averaged F1 (the benchmark's F1) out of fold over the rows in
     `pages` (the whole pages among `texts`, the wide corpus's fitted folds): the
     lowest threshold within SHARE_SLACK of the best."""
-    grid = np.round(np.arange(-3.0, 3.01, 0.1), 2)
 
     def best_threshold(trusted):
         # Losing article text costs more than keeping furniture: the lowest
         # threshold within SHARE_SLACK of the best F1.
-        f = {t: page_figures(keeping.keep(t, trusted), y, size, doc, pages)[0] for t in grid}
+        f = {t: page_figures(keeping.keep(t, trusted), y, size, doc, pages)[0] for t in THRESHOLDS}
         best = max(f.values())
-        return float(min(t for t in grid if f[t] >= best - SHARE_SLACK))
+        return float(min(t for t in THRESHOLDS if f[t] >= best - SHARE_SLACK))
 
     def figure(trusted):
         return page_figures(keeping.keep(best_threshold(trusted), trusted), y, size, doc, pages)[0]
@@ -487,7 +488,6 @@ def main() -> None:
     # article alone: the best F1 over the texts in which it marks one
     alone = fit & wide & use & keeping.article
     texts_of = np.unique(doc[alone])
-    grid = np.round(np.arange(-3.0, 3.01, 0.1), 2)
     marked = {}
     for name in pipeline.STEP_NAMES[1:-1]:
         if name in trusted:
@@ -495,8 +495,8 @@ def main() -> None:
         fires = alone & np.isin(doc, np.unique(doc[alone & (keeping.taken == pipeline.STEP_NAMES.index(name))]))
         if not fires.any():
             continue
-        f = {t: page_figures(keeping.keep(threshold, trusted, {name: t}), y, size, doc, fires)[0] for t in grid}
-        marked[name] = float(min(t for t in grid if f[t] >= max(f.values())))
+        f = {t: page_figures(keeping.keep(threshold, trusted, {name: t}), y, size, doc, fires)[0] for t in THRESHOLDS}
+        marked[name] = float(min(t for t in THRESHOLDS if f[t] >= max(f.values())))
         none = page_figures(keeping.keep(threshold, trusted), y, size, doc, fires)[0]
         print(f"marked by {name} in the article alone: threshold {marked[name]:+.1f}, F1={f[marked[name]]:.4f} "
               f"over {len(np.unique(doc[fires]))} of {len(texts_of)} texts (none kept: {none:.4f})", file=sys.stderr)

@@ -240,8 +240,6 @@ def fit_join(steps):
 
 def main() -> None:
     a = corpora.fit_arguments(__doc__, OUT)
-    corpora.require(corpora.WIDE, "wide")
-    corpora.require(corpora.SNIPPETS, "snippets")
     texts = [tuple(t) for t in corpora.measured(a.cache, lambda: _load(a.jobs))]
     choose = fit_choice(texts)
     join = fit_join(_load_joins(a.jobs, choose))
@@ -249,7 +247,6 @@ def main() -> None:
              "choose": choose, "join": join}
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps(model, indent=1) + "\n")
-    region.install(scorer.stage(choose), scorer.stage(join))
     with Pool(a.jobs, initializer=region.install, initargs=(scorer.stage(choose), scorer.stage(join))) as pool:
         got = [g for g in pool.map(_grown, text_tasks(), chunksize=8) if g is not None]
     if got:
