@@ -16,6 +16,8 @@ from collections import namedtuple
 # - control characters: C0 except tab (line breaks never reach a line), DEL, C1
 #   except NEL (a line break);
 # - lone surrogates, which cannot be written as UTF-8;
+# - the soft hyphen, a hint where a word may break, shown only when it does: left in,
+#   it splits the word for every search ("Klima\u00adwandel" is not "Klimawandel");
 # - zero-width space, word joiner and the invisible operators, and the BOM;
 # - bidi marks and controls (LRM, RLM, embeddings, overrides, isolates): unbalanced
 #   ones reorder the text around them on display.
@@ -23,7 +25,7 @@ from collections import namedtuple
 # Persian and Indic words are spelled and join emoji sequences.
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff"
-    "\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 _SPACE = re.compile(r"[^\S\n]+")
 # A list bullet at the start of a line, with the stray whitespace after it.

@@ -137,6 +137,10 @@ CASES = [
     # Invisible characters and normalisation.
     Case("zero_width_space", lambda: "Zero\u200bwidth in the\u2060 middle of a sentence.".encode(), "ok",
          kept("Zerowidth in the middle of a sentence.")),
+    Case("soft_hyphen", lambda: "Die Klima\u00adschutz\u00adziele gelten ab Mai.".encode(), "ok",
+         kept("Die Klimaschutzziele gelten ab Mai.")),
+    Case("soft_hyphen_entity", lambda: b"<html><body><article><p>" + b"Die Klima&shy;schutz&shy;ziele gelten ab Mai. " * 8
+         + b"</p></article></body></html>", "ok", contains("Die Klimaschutzziele gelten ab Mai.")),
     Case("persian_zwnj_kept", lambda: "می\u200cخواهم این خبر را بخوانم.".encode(), "ok", kept("می\u200cخواهم این خبر را بخوانم.")),
     Case("emoji_zwj_kept", lambda: "The family emoji 👨\u200d👩\u200d👧 stays whole.".encode(), "ok",
          kept("The family emoji 👨\u200d👩\u200d👧 stays whole.")),
