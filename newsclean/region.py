@@ -34,6 +34,7 @@ from .filters.byline import is_byline, is_date_line
 from .filters.comments import is_comment_furniture
 from .filters.legal import is_legal
 from .filters.media import is_credit
+from .filters.related import is_header as is_related_header
 from .filters.share import is_button_row
 from .filters.subscribe import is_pitch
 from .lines import Line
@@ -119,7 +120,7 @@ CANDIDATE = (
 # (Stretches.join_row): its own, and those of the lines between.
 JOIN = (
     "value", "value_share", "value_beside", "mean_value", "after", "gap_lines", "gap_value",
-    "gap_furniture", "gap_digits", "gap_walls", "copyright", "start", "alone",
+    "gap_furniture", "gap_digits", "gap_walls", "gap_headers", "copyright", "start", "alone",
 )
 # A copyright notice: in a footer, it holds the footer's prose.
 _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b", re.IGNORECASE)
@@ -234,6 +235,10 @@ class Stretches:
         self._furniture = list(accumulate((1 if v <= 0 and v != _WALL else 0 for v in values), initial=0))
         self._walls = list(accumulate((1 if v == _WALL else 0 for v in values), initial=0))
         self._digits = list(accumulate((1 if _DIGITS.search(text) else 0 for text in plain), initial=0))
+        # Headers over other stories ("Related", "More from the city"): what follows
+        # one is not the article.
+        self._headers = list(accumulate((1 if v <= 0 and is_related_header(text) else 0
+                                         for text, v in zip(plain, values)), initial=0))
         positive = list(accumulate((v if v > 0 else 0.0 for v in values), initial=0.0))
         total = positive[-1] or 1.0
         opening = " ".join(key(line.text) for line in lines[:_OPENING_LINES])
@@ -295,24 +300,25 @@ class Stretches:
     def join_row(self, span: tuple[int, int], k: int) -> list[float]:
         """What the join model reads of stretch k beside the region `span` (JOIN order)."""
         s, e = self.spans[k]
-        row = self.rows[k]
+        own = dict(zip(CANDIDATE, self.rows[k]))
         lo, hi = (e + 1, span[0]) if e < span[0] else (span[1] + 1, s)
         gap = hi - lo
         inside = self._value[span[1] + 1] - self._value[span[0]]
         return [
-            row[0],
-            row[1],
-            row[0] / inside if inside > 0 else 1.0,
-            row[-1],
+            own["value"],
+            own["value_share"],
+            own["value"] / inside if inside > 0 else 1.0,
+            own["mean_value"],
             1.0 if s > span[1] else 0.0,
             float(gap),
             self._value[hi] - self._value[lo],
             float(self._furniture[hi] - self._furniture[lo]),
             (self._digits[hi] - self._digits[lo]) / gap if gap else 0.0,
             float(self._walls[hi] - self._walls[lo]),
-            row[6],
-            row[2],
-            row[10],
+            float(self._headers[hi] - self._headers[lo]),
+            own["copyright"],
+            own["start"],
+            own["alone"],
         ]
 
 

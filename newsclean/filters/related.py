@@ -90,7 +90,8 @@ _LIST_MAX = 20
 _SECTION_MORE = pattern(r"^(?:[\w'’&-]+ ){1,5}More$")
 
 
-def _is_header(text: str) -> bool:
+def is_header(text: str) -> bool:
+    """A header over a list of other stories: "Related", "More from the city"."""
     return len(text) <= 60 and (_HEADERS.matches(key(text)) or _SECTION_MORE.match(text) is not None)
 
 
@@ -122,7 +123,7 @@ def _inline_rule(text: str) -> str | None:
 
 
 def _is_list_item(line: Line) -> bool:
-    return _is_teaser(line) and not _is_header(line.text)
+    return _is_teaser(line) and not is_header(line.text)
 
 
 def _closes_card(lines: Sequence[Line], i: int) -> bool:
@@ -138,7 +139,7 @@ def _closes_card(lines: Sequence[Line], i: int) -> bool:
 
 def select(lines: Sequence[Line]) -> dict[int, str]:
     # header: a header on its own line; teaser_list: the teasers under it.
-    out = headed_lists(lines, _is_header, _is_list_item, _LIST_MAX, _inline_rule,
+    out = headed_lists(lines, is_header, _is_list_item, _LIST_MAX, _inline_rule,
                        header_rule="header", item_rule="teaser_list")
     for i in range(1, len(lines)):
         if _closes_card(lines, i) and i - 1 not in out:
