@@ -21,6 +21,7 @@ when no rule did; a rejoined paragraph that goes is recorded line by line.
 
 from __future__ import annotations
 
+import re
 from collections import namedtuple
 from collections.abc import Sequence
 from dataclasses import replace
@@ -50,6 +51,11 @@ _TITLE_MAX_WORDS = 30
 _DATELINE_MAX_WORDS = 4
 # A line that can stand for an article on its own: a sentence of this many words.
 _PROSE_WORDS = 8
+# A line that ends a clause, with the sentence running on to the next line: verse,
+# or a sentence wrapped at its commas.
+_CLAUSE_ENDS = (",", ";", ":", "–", "—")
+# A sentence ending inside a line, with more words after it.
+_INNER_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s+\w")
 
 
 # taken: each line's mark (a category of STEP_NAMES);
@@ -99,10 +105,11 @@ def _decide(text: str, config: Config) -> tuple[list[Line], Marks, list[bool]]:
         marks = as_article(lines, config, measured)
         keep = _keep(lines, marks, config, measured)
     if (config.mode == "auto" and marks.page == 3 and SCORE not in config.disabled
-            and prose_kept(lines, keep) <= scorer.load().prose_kept):
+            and (not any(keep) or prose_kept(lines, keep) <= scorer.load().prose_kept)):
         # The scorer read (nearly) every sentence of a text with sentences in it as
-        # furniture: it is cleaned as the article alone, in which only what a rule
-        # marked goes.
+        # furniture, or every line of it (verse, whose lines are each too short to
+        # count as sentences): it is cleaned as the article alone, in which only
+        # what a rule marked goes.
         keep = [t == 0 for t in marks.taken]
     if marks.headline is not None and any(keep[:marks.headline]):
         # The title is printed first: a headline with kept text above it stays a
@@ -342,7 +349,25 @@ def prose_words(text: str) -> float:
 
 
 def _has_prose(lines: Sequence[Line]) -> bool:
-    return any(prose_words(line.text) for line in lines)
+    """Whether the text holds a sentence of _PROSE_WORDS words or more: a line that
+    reads as one (prose_words), a line that long with a sentence ending inside it
+    ("... am Zeiger! Durch ... diese Petition:"), or lines that each end a clause
+    and, together, a sentence that long (a stanza of verse)."""
+    run = 0.0
+    for line in lines:
+        text = line.text
+        n = region.size_in_words(text)
+        if ends_sentence(text):
+            if n + run >= _PROSE_WORDS:
+                return True
+            run = 0.0
+        elif n >= _PROSE_WORDS and _INNER_END.search(text):
+            return True
+        elif text.endswith(_CLAUSE_ENDS):
+            run += n
+        else:
+            run = 0.0
+    return False
 
 
 def _is_title(kept: Sequence[Line]) -> bool:

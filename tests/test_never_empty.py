@@ -33,3 +33,29 @@ def test_a_chinese_sentence_among_menu_words_is_kept():
     result = clean("\n".join(menu + [sentence] + menu))
     assert sentence in result.paragraphs
     assert result.meta["article_found"] is False
+
+
+MENU = ["Home", "About", "Events", "Members", "Gallery", "Archive", "Links", "Contact", "Imprint",
+        "Privacy", "Login", "Register", "Search", "Sitemap", "Newsletter", "Shop", "Jobs", "Press",
+        "Help", "Donate", "Calendar", "Forum"]
+# Verse: no line holds a sentence of eight words, but the lines run on to one.
+VERSE = [
+    "The tide comes in across the sand,",
+    "it fills the pools we left behind;",
+    "and when the evening lamps are lit,",
+    "we walk the harbour wall again.",
+]
+
+
+def test_a_poem_among_menu_words_is_kept():
+    result = clean("\n".join(MENU + VERSE + MENU))
+    assert all(line in result.paragraphs for line in VERSE)
+    assert result.meta["article_found"] is False
+
+
+def test_a_line_that_ends_with_a_colon_but_holds_a_sentence_is_kept():
+    notice = ("The hall is closed on Friday! The choir meets at the school instead, "
+              "so please bring your own music stands and the new song sheets:")
+    result = clean("\n".join(MENU + [notice, "https://example.org/choir/songs"] + MENU))
+    assert notice in result.paragraphs
+    assert result.meta["article_found"] is False
