@@ -378,14 +378,15 @@ PROSE_KEPT = SHARES
 
 def fall_back(kept, X, doc, prose, limit):
     """pipeline._decide's fallback: in a text cleaned as an article (page 3), when
-    the lines kept hold `limit` or less of its prose words, every line no rule
-    marked is kept instead."""
+    the lines kept hold `limit` or less of its prose words, or no line is kept,
+    every line no rule marked is kept instead."""
     cleaned = X[:, features.NAMES.index("page")] == 3
     n = int(doc.max()) + 1
     total = np.bincount(doc, weights=prose * cleaned, minlength=n)
     held = np.bincount(doc, weights=prose * cleaned * kept, minlength=n)
     share = np.where(total > 0, held / np.maximum(total, 1e-9), 1.0)
-    back = cleaned & (share[doc] <= limit)
+    none = np.bincount(doc, weights=cleaned * kept, minlength=n) == 0
+    back = cleaned & ((share[doc] <= limit) | none[doc])
     return np.where(back, X[:, features.NAMES.index("taken")] == 0, kept)
 
 
