@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from . import features, region, scorer, unwrap
 from .filters import FILTERS
-from .filters.base import ends_sentence, is_bullet, words
+from .filters.base import ends_clause, ends_sentence, is_bullet, words
 from .lines import Line, split_lines
 from .model import Config, Removal, Result
 from .render import as_text
@@ -51,9 +51,6 @@ _TITLE_MAX_WORDS = 30
 _DATELINE_MAX_WORDS = 4
 # A line that can stand for an article on its own: a sentence of this many words.
 _PROSE_WORDS = 8
-# A line that ends a clause, with the sentence running on to the next line: verse,
-# or a sentence wrapped at its commas.
-_CLAUSE_ENDS = (",", ";", ":", "–", "—")
 # A sentence ending inside a line, with more words after it.
 _INNER_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s+\w")
 
@@ -352,7 +349,7 @@ def _has_prose(lines: Sequence[Line]) -> bool:
     """Whether the text holds a sentence of _PROSE_WORDS words or more: a line that
     reads as one (prose_words), a line that long with a sentence ending inside it
     ("... am Zeiger! Durch ... diese Petition:"), or lines that each end a clause
-    and, together, a sentence that long (a stanza of verse)."""
+    (base.ends_clause) and, together, a sentence that long (a stanza of verse)."""
     run = 0.0
     for line in lines:
         text = line.text
@@ -363,7 +360,7 @@ def _has_prose(lines: Sequence[Line]) -> bool:
             run = 0.0
         elif n >= _PROSE_WORDS and _INNER_END.search(text):
             return True
-        elif text.endswith(_CLAUSE_ENDS):
+        elif ends_clause(text):
             run += n
         else:
             run = 0.0

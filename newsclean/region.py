@@ -17,7 +17,8 @@ where each stands (how far down the page, after a comment section's header or
 not, under the page's headline or not), what it is worth beside the others and
 whether it holds a copyright line: a footer or a comment thread can hold more
 prose than a short article. A second one grows the region by the stretches
-beside it that read as more of the same article. Every step is linear in the number of lines.
+beside it that read as more of the same article. Every step is linear in the
+number of lines.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from collections import namedtuple
 from collections.abc import Sequence
 from operator import itemgetter, not_
 
-from .filters.base import ends_sentence, is_bullet, key, pattern, words
+from .filters.base import ends_clause, ends_sentence, is_bullet, key, pattern, words
 from .filters.byline import is_byline, is_date_line
 from .filters.comments import is_comment_furniture
 from .filters.legal import is_legal
@@ -539,7 +540,7 @@ def _prose_ceiling(text: str, known: bool, size: float, toks: Sequence[str]) -> 
     """The most _prose can give: its score before the function words are counted
     (taken at their best) and before what digits and capitals take off. Most
     headlines and menu lines stay under the prose mark without the full count."""
-    score = 0.5 if ends_sentence(text) else 0.15 if text.endswith((":", ",", ";")) else 0.0
+    score = 0.5 if ends_sentence(text) else 0.15 if ends_clause(text) else 0.0
     score += 0.5 if known and toks else 0.3
     if size >= 25:
         score += 0.2
@@ -551,7 +552,7 @@ def _prose(text: str, known: bool, size: float, toks: Sequence[str]) -> float:
     function words of its language (a neutral share when the text's language is not
     known), length; less for every token that holds a digit (phone numbers, dates,
     scores) and for Title Case. `toks` are the words of the case-folded text."""
-    score = 0.5 if ends_sentence(text) else 0.15 if text.endswith((":", ",", ";")) else 0.0
+    score = 0.5 if ends_sentence(text) else 0.15 if ends_clause(text) else 0.0
     if known and toks:
         score += 0.5 * min(1.0, density(toks) / 0.3)
     else:
@@ -698,6 +699,6 @@ def _is_headline(text: str) -> bool:
         and not ends_sentence(text)
         and "|" not in text
         and len(_DIGITS.findall(text)) <= 4
-        and not text.endswith((":", ",", ";"))
+        and not ends_clause(text)
         and not (is_byline(text) or is_date_line(text) or is_credit(text) or is_button_row(text))
     )

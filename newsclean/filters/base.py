@@ -256,6 +256,11 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip("\"'”’»)]*").endswith((".", "!", "?", "…", "。", "！", "？"))
 
 
+def ends_clause(text: str) -> bool:
+    """Ends a clause, the sentence running on past it: a colon, comma or semicolon."""
+    return text.endswith((":", ",", ";"))
+
+
 def run_below(lines: Sequence[Line], start: int, is_item: Callable[[Line], bool], limit: int) -> list[int]:
     """Positions of the items right below `start` (a header), up to `limit` of them."""
     end = start + 1
